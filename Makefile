@@ -1,0 +1,51 @@
+# mmg_nb: two commands for users (`make run`, `make test`), a few more for developers.
+SHELL := /bin/bash
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+# The torch requirement is a variable: users get their platform's build (CUDA on Linux by default);
+# .ci/run passes the CPU wheel that lies on local disk: make test TORCH="torch==2.13.0"
+TORCH ?= torch
+STAMP := $(VENV)/.mmg_nb-installed
+EXPERIMENT ?= quickstart
+
+.PHONY: setup run test export-check clean-check nbtest lab docs readme clean
+
+setup: $(STAMP)
+
+$(STAMP): settings.ini setup.py
+	@test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip setuptools wheel
+	$(PY) -m pip install -q $(TORCH)
+	$(PY) -m pip install -q -e ".[dev]"
+	@touch $(STAMP)
+
+run: setup
+	$(BIN)/mmg-run $(EXPERIMENT)
+
+# The three CI checks: export leaves no diff, clean leaves no diff, every notebook passes.
+test: setup export-check clean-check nbtest
+
+export-check: setup
+	@bash .ci/unchanged "$(BIN)/nbdev_export" "nbdev_export"
+
+clean-check: setup
+	@bash .ci/unchanged "$(BIN)/nbdev_clean" "nbdev_clean"
+
+nbtest: setup
+	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 MMG_BLOCK_NETWORK=1 PYTHONPATH=$(CURDIR)/.ci/nonet \
+	  bash .ci/nbtest $(BIN)
+
+lab: setup
+	$(BIN)/jupyter lab --notebook-dir=nbs
+
+# nbdev_docs needs Quarto; without it, build a Quarto-free HTML preview of every page.
+docs: setup
+	@if command -v quarto >/dev/null 2>&1; then $(BIN)/nbdev_docs; \
+	else bash .ci/docs-preview $(BIN); fi
+
+readme: setup
+	$(PY) -c "from mmg_nb.runner import write_readme; write_readme()"
+
+clean:
+	rm -rf _proc _docs _docs_preview
