@@ -9,7 +9,7 @@ TORCH ?= torch
 STAMP := $(VENV)/.mmg_nb-installed
 EXPERIMENT ?= quickstart
 
-.PHONY: setup run test export-check clean-check nbtest lab docs readme clean
+.PHONY: setup run test lint export-check clean-check nbtest lab docs readme clean
 
 setup: $(STAMP)
 
@@ -23,8 +23,11 @@ $(STAMP): settings.ini setup.py
 run: setup
 	$(BIN)/mmg-run $(EXPERIMENT)
 
-# The three CI checks: export leaves no diff, clean leaves no diff, every notebook passes.
-test: setup export-check clean-check nbtest
+# The CI checks: export leaves no diff, clean leaves no diff, the notebook lint passes, every notebook passes.
+test: setup export-check clean-check lint nbtest
+
+lint: setup
+	$(PY) .ci/lint_nbs.py
 
 export-check: setup
 	@bash .ci/unchanged "$(BIN)/nbdev_export" "nbdev_export"

@@ -1,0 +1,64 @@
+"""Notebook lint run by `make test`: catches what breaks the docs build or papermill before CI's users do.
+- A non-exported code cell that imports AND runs other code is executed by nbdev's docs processor out of
+  context (nbdev `_do_eval`), so `make docs` fails on it: keep imports in import-only cells.
+- Experiment notebooks need exactly one cell tagged `parameters`, and no papermill run metadata (an executed copy)."""
+import ast, json, re, sys
+from pathlib import Path
+
+def cell_problems(src):
+    lines = [l for l in src.splitlines() if not l.lstrip().startswith(('#|', '%', '!'))]
+    if re.search(r'^#\|\s*(export|exports|exporti|exec_doc|eval:\s*false)', src, re.M): return None
+    try: tree = ast.parse('\n'.join(lines))
+    except SyntaxError: return None
+    has_imp = any(isinstance(n, (ast.Import, ast.ImportFrom)) for n in ast.walk(tree))
+    has_other = any(not isinstance(n, (ast.Import, ast.ImportFrom)) for n in tree.body)
+    return 'mixes imports with other code (nbdev executes it out of context when building docs; split the imports into their own cell)' if has_imp and has_other else None
+
+def split_imports(src):
+    "Split a cell's top-level import statements (with their directive lines) from the rest; None if not possible."
+    lines = src.splitlines()
+    direcs = [l for l in lines if l.lstrip().startswith('#|')]
+    body = [l for l in lines if not l.lstrip().startswith('#|')]
+    try: tree = ast.parse('\n'.join(body))
+    except SyntaxError: return None
+    imps = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+    nested = any(isinstance(n, (ast.Import, ast.ImportFrom)) for t in tree.body if not isinstance(t, (ast.Import, ast.ImportFrom)) for n in ast.walk(t))
+    if not imps or nested: return None
+    keep = set()
+    for n in imps: keep.update(range(n.lineno - 1, n.end_lineno))
+    imp_src = '\n'.join(body[i] for i in sorted(keep))
+    rest = '\n'.join(direcs + [l for i, l in enumerate(body) if i not in keep]).strip('\n')
+    return imp_src, rest
+
+def fix(root='nbs'):
+    "Rewrite notebooks so that mixed cells become an import-only cell followed by the rest."
+    for nb in sorted(Path(root).rglob('*.ipynb')):
+        d, changed, cells = json.loads(nb.read_text()), False, []
+        for c in d['cells']:
+            src = ''.join(c['source']) if isinstance(c['source'], list) else c['source']
+            if c['cell_type'] == 'code' and cell_problems(src) and (sp := split_imports(src)):
+                imp = dict(c, source=sp[0], outputs=[], execution_count=None); imp.pop('id', None)
+                cells += [imp, dict(c, source=sp[1])]; changed = True
+            else: cells.append(c)
+        if changed:
+            d['cells'] = cells; nb.write_text(json.dumps(d, indent=1, ensure_ascii=False) + '\n'); print(f'fixed {nb}')
+
+def main(root='nbs'):
+    errs = []
+    for nb in sorted(Path(root).rglob('*.ipynb')):
+        if '.ipynb_checkpoints' in nb.parts: continue
+        d = json.loads(nb.read_text())
+        for i, c in enumerate(d['cells']):
+            if c['cell_type'] != 'code': continue
+            p = cell_problems(''.join(c['source']))
+            if p: errs.append(f'{nb}: cell {i} {p}:\n    ' + ''.join(c['source'])[:160].replace('\n', '\n    '))
+        if 'experiments' in nb.parts:
+            n = sum('parameters' in c.get('metadata', {}).get('tags', []) for c in d['cells'])
+            if n != 1: errs.append(f'{nb}: experiment notebooks need exactly one cell tagged "parameters" (found {n})')
+            if 'papermill' in d.get('metadata', {}): errs.append(f'{nb}: carries papermill run metadata: an executed copy does not belong in nbs/')
+    print('\n'.join(errs) if errs else f'ok: notebook lint')
+    return 1 if errs else 0
+
+if __name__ == '__main__':
+    if sys.argv[1:2] == ['--fix']: fix(*sys.argv[2:])
+    sys.exit(main(*[a for a in sys.argv[1:] if a != '--fix']))
