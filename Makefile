@@ -8,6 +8,8 @@ PY := $(BIN)/python
 TORCH ?= torch
 STAMP := $(VENV)/.mmg_nb-installed
 EXPERIMENT ?= quickstart
+# `make run` uses the quickstart's real CPU profile; the notebook's own defaults are the tiny test setting.
+RUN_ARGS ?= -p profile cpu15
 
 .PHONY: setup run test lint export-check clean-check nbtest lab docs readme clean
 
@@ -21,7 +23,7 @@ $(STAMP): settings.ini setup.py
 	@touch $(STAMP)
 
 run: setup
-	$(BIN)/mmg-run $(EXPERIMENT)
+	$(BIN)/mmg-run $(EXPERIMENT) $(RUN_ARGS)
 
 # The CI checks: export leaves no diff, clean leaves no diff, the notebook lint passes, every notebook passes.
 test: setup export-check clean-check lint nbtest

@@ -14,6 +14,21 @@ def cell_problems(src):
     has_other = any(not isinstance(n, (ast.Import, ast.ImportFrom)) for n in tree.body)
     return 'mixes imports with other code (nbdev executes it out of context when building docs; split the imports into their own cell)' if has_imp and has_other else None
 
+def param_problems(nb, d):
+    "Every assignment in the parameters cell must be visible to papermill, or `-p` overrides of it fail."
+    import logging
+    logging.getLogger('papermill').setLevel(logging.ERROR)
+    from papermill.iorw import load_notebook_node
+    from papermill.inspection import _infer_parameters
+    cells = [c for c in d['cells'] if 'parameters' in c.get('metadata', {}).get('tags', [])]
+    if len(cells) != 1: return []
+    src = ''.join(cells[0]['source'])
+    try: names = [t.id for n in ast.parse(src).body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)]
+    except SyntaxError as e: return [f'{nb}: parameters cell does not parse: {e}']
+    seen = {p.name for p in _infer_parameters(load_notebook_node(str(nb)), name='python3', language='python')}
+    hint = "papermill reads one `name = literal  # help` per line with no other '=' on it: write dict(a=1) as {'a': 1} and keep '=' out of the comment"
+    return [f'{nb}: papermill cannot read parameter {n!r} ({hint})' for n in names if n not in seen]
+
 def split_imports(src):
     "Split a cell's top-level import statements (with their directive lines) from the rest; None if not possible."
     lines = src.splitlines()
@@ -55,6 +70,7 @@ def main(root='nbs'):
         if 'experiments' in nb.parts:
             n = sum('parameters' in c.get('metadata', {}).get('tags', []) for c in d['cells'])
             if n != 1: errs.append(f'{nb}: experiment notebooks need exactly one cell tagged "parameters" (found {n})')
+            errs += param_problems(nb, d)
             if 'papermill' in d.get('metadata', {}): errs.append(f'{nb}: carries papermill run metadata: an executed copy does not belong in nbs/')
     print('\n'.join(errs) if errs else f'ok: notebook lint')
     return 1 if errs else 0
