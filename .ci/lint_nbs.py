@@ -11,7 +11,10 @@ def cell_problems(src):
     try: tree = ast.parse('\n'.join(lines))
     except SyntaxError: return None
     has_imp = any(isinstance(n, (ast.Import, ast.ImportFrom)) for n in ast.walk(tree))
-    has_other = any(not isinstance(n, (ast.Import, ast.ImportFrom)) for n in tree.body)
+    def harmless(n):  # definitions, and matplotlib.use(...), are safe to execute out of context
+        if isinstance(n, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef)): return True
+        return isinstance(n, ast.Expr) and isinstance(n.value, ast.Call) and ast.unparse(n.value.func) == 'matplotlib.use'
+    has_other = any(not harmless(n) for n in tree.body)
     return 'mixes imports with other code (nbdev executes it out of context when building docs; split the imports into their own cell)' if has_imp and has_other else None
 
 def param_problems(nb, d):
