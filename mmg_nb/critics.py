@@ -14,7 +14,7 @@ from diffusers.configuration_utils import register_to_config
 from .schedules import TimeEmbedding
 
 # %% auto #0
-__all__ = ['FiLM', 'MLPBlock', 'ResBlock', 'MLPCritic', 'ConvCritic', 'critic_log_ratio']
+__all__ = ['FiLM', 'MLPBlock', 'ResBlock', 'MLPCritic', 'ConvCritic', 'load_critic', 'critic_log_ratio']
 
 # %% ../nbs/03_critics.ipynb #fe2da568
 def _groups(c:int, groups:int) -> int:
@@ -78,7 +78,14 @@ class _CriticBase(ModelMixin, ConfigMixin):
         "Critic scores T(x_i, y_i, t_i), shape (B,)."
         x_t, y, t = self._inputs(x_t, y, t); e = self.temb(t)
         if self.config.arch == 'joint': return self.joint_score(x_t, y, e)
-        return (self.f(x_t, e) * self.g(y, e)).sum(-1) / math.sqrt(self.config.feat_dim) + self.bias(e)[:, 0]
+        return (self._fx(x_t, e) * self._gy(y, e)).sum(-1) + self.bias(e)[:, 0]
+
+    def _fx(self, x_t, e):
+        "x features: f / sqrt(K), or with feat_norm the unit vector f/|f| times a learned scale s(t) > 0."
+        h = self.f(x_t, e)
+        return F.normalize(h, dim=-1) * F.softplus(self.scale(e)) if self.config.feat_norm else h / math.sqrt(self.config.feat_dim)
+    def _gy(self, y, e):
+        h = self.g(y, e); return F.normalize(h, dim=-1) if self.config.feat_norm else h
 
     def pairwise(self, x_t:torch.Tensor, # (B, ...) x noised at t
                  y:torch.Tensor, # (B, ...) y partners
@@ -91,18 +98,25 @@ class _CriticBase(ModelMixin, ConfigMixin):
             ii, jj = torch.arange(B, device=x_t.device).repeat_interleave(B), torch.arange(B, device=x_t.device).repeat(B)
             out = [self.joint_score(x_t[ii[c]], y[jj[c]], self.temb(t[ii[c]])) for c in torch.arange(B * B, device=x_t.device).split(chunk)]
             return torch.cat(out).reshape(B, B)
-        e = self.temb(t); fx = self.f(x_t, e) / math.sqrt(self.config.feat_dim)
+        e = self.temb(t); fx = self._fx(x_t, e)
         S = fx.new_zeros(B, B)
-        if not self.config.y_time: return fx @ self.g(y, e).T + self.bias(e)
+        if not self.config.y_time: return fx @ self._gy(y, e).T + self.bias(e)
         for u in t.unique():   # g(y_j, t_i): one pass of g per distinct timestep
             rows = t == u
-            S[rows] = fx[rows] @ self.g(y, self.temb(u.expand(B))).T
+            S[rows] = fx[rows] @ self._gy(y, self.temb(u.expand(B))).T
         return S + self.bias(e)
 
 # %% ../nbs/03_critics.ipynb #872bdaee
 def _time_embedding(emb_dim, time_kind, time_input, beta_schedule, num_train_timesteps):
     return TimeEmbedding(emb_dim, kind=time_kind, input=time_input, num_train_timesteps=num_train_timesteps,
                          alphas_cumprod=beta_schedule if time_input == 'logsnr' else None)
+
+def _scale_head(emb_dim, init=4.):
+    "Linear(e) -> 1 read through softplus as the scale s(t) of a feat_norm critic, starting at `init` for every t."
+    lin = nn.Linear(emb_dim, 1); nn.init.zeros_(lin.weight); nn.init.constant_(lin.bias, math.log(math.expm1(init)))
+    return lin
+
+def _numel(dim): return dim if isinstance(dim, int) else math.prod(dim)
 
 def _check_arch(arch, mode):
     if arch not in ('joint', 'separable'): raise ValueError(f"arch must be 'joint' or 'separable', got {arch!r}")
@@ -122,15 +136,16 @@ class _MLPTower(nn.Module):
 
 # %% ../nbs/03_critics.ipynb #0e8f32de
 class MLPCritic(_CriticBase):
-    "Time-conditioned MLP critic T(x_t, y, t) for vector data, joint or separable."
+    "Time-conditioned MLP critic T(x_t, y, t) for vectors (or flattened images), joint or separable."
     @register_to_config
-    def __init__(self, x_dim:int, # features of x
-                 y_dim:int, # features of y
+    def __init__(self, x_dim:int|tuple|list, # features of x, or the shape (C, H, W) of one x (flattened inside)
+                 y_dim:int|tuple|list, # features of y, or the shape of one y
                  hidden:int=128, # width of the residual blocks
                  depth:int=3, # number of FiLM residual blocks (per tower)
                  arch:str='joint', # 'joint' (concatenate) or 'separable' (f(x,t).g(y,t))
                  feat_dim:int=64, # K, feature size of the separable towers
                  y_time:bool|None=None, # separable only: condition g on t (default: True iff mode='coupled')
+                 feat_norm:bool=False, # separable only: T = s(t) cos(f, g) + b(t) (no collapse of f.g to 0) instead of f.g/sqrt(K) + b(t)
                  emb_dim:int=64, # time-embedding size
                  time_kind:str='sinusoidal', # 'sinusoidal' or 'fourier'
                  time_input:str='t', # embed 't' or 'logsnr'
@@ -143,14 +158,21 @@ class MLPCritic(_CriticBase):
         super().__init__()
         _check_arch(arch, mode)
         if y_time is None: self.register_to_config(y_time=mode == 'coupled')
+        x_dim, y_dim = _numel(x_dim), _numel(y_dim)
         self.temb = _time_embedding(emb_dim, time_kind, time_input, beta_schedule, num_train_timesteps)
         if arch == 'joint': self.tower = _MLPTower(x_dim + y_dim, 1, hidden, depth, emb_dim, groups, dropout)
         else:
             self.ftower = _MLPTower(x_dim, feat_dim, hidden, depth, emb_dim, groups, dropout)
             self.gtower = _MLPTower(y_dim, feat_dim, hidden, depth, emb_dim, groups, dropout)
-            self.bias = nn.Linear(emb_dim, 1)
-    def _check_x(self, x): self._check_shape(x, 'x_t', 2, self.config.x_dim, 'features')
-    def _check_y(self, y): self._check_shape(y, 'y', 2, self.config.y_dim, 'features')
+            self.bias, self.scale = nn.Linear(emb_dim, 1), _scale_head(emb_dim) if feat_norm else None
+    def _check_x(self, x): self._check_item(x, 'x_t', self.config.x_dim)
+    def _check_y(self, y): self._check_item(y, 'y', self.config.y_dim)
+    def _check_item(self, v, name, dim):
+        if isinstance(dim, int): return self._check_shape(v, name, 2, dim, 'features')
+        if tuple(v.shape[1:]) != tuple(dim): raise ValueError(f"expected {name} of shape (B, {', '.join(map(str, dim))}), got shape {tuple(v.shape)}")
+    def _inputs(self, x_t, y, t):
+        x_t, y, t = super()._inputs(x_t, y, t)
+        return x_t.flatten(1), y.flatten(1), t
     def joint_score(self, x, y, e): return self.tower(torch.cat([x, y], -1), e)[:, 0]
     def f(self, x, e): return self.ftower(x, e)
     def g(self, y, e): return self.gtower(y, e if self.config.y_time else torch.zeros_like(e))
@@ -192,6 +214,7 @@ class ConvCritic(_CriticBase):
                  arch:str='joint', # 'joint' (fused towers) or 'separable' (f(x,t).g(y,t))
                  feat_dim:int=128, # K, feature size of the separable towers
                  y_time:bool|None=None, # separable only: condition g on t (default: True iff mode='coupled')
+                 feat_norm:bool=False, # separable only: T = s(t) cos(f, g) + b(t) (no collapse of f.g to 0) instead of f.g/sqrt(K) + b(t)
                  emb_dim:int=128, # time-embedding size
                  time_kind:str='sinusoidal', # 'sinusoidal' or 'fourier'
                  time_input:str='t', # embed 't' or 'logsnr'
@@ -210,12 +233,26 @@ class ConvCritic(_CriticBase):
         else:
             self.ftower = _ConvTower(x_channels, None, feat_dim, widths, blocks, emb_dim, groups)
             self.gtower = _ConvTower(y_channels, None, feat_dim, widths, blocks, emb_dim, groups)
-            self.bias = nn.Linear(emb_dim, 1)
+            self.bias, self.scale = nn.Linear(emb_dim, 1), _scale_head(emb_dim) if feat_norm else None
     def _check_x(self, x): self._check_shape(x, 'x_t', 4, self.config.x_channels, 'channels')
     def _check_y(self, y): self._check_shape(y, 'y', 4, self.config.y_channels, 'channels')
     def joint_score(self, x, y, e): return self.tower(x, e, y)[:, 0]
     def f(self, x, e): return self.ftower(x, e)
     def g(self, y, e): return self.gtower(y, e if self.config.y_time else torch.zeros_like(e))
+
+# %% ../nbs/03_critics.ipynb #7ae1c5d9
+def load_critic(path, # a folder written by a critic's save_pretrained
+                device=None, # where to put it (None: the CPU)
+               ):
+    "Load a saved MLPCritic or ConvCritic (the class named in its config.json), in eval mode."
+    import json
+    from pathlib import Path
+    cfg = Path(path)/'config.json'
+    if not cfg.exists(): raise FileNotFoundError(f"no critic at {path}: {cfg} is missing")
+    name = json.loads(cfg.read_text()).get('_class_name')
+    cls = {'MLPCritic': MLPCritic, 'ConvCritic': ConvCritic}.get(name)
+    if cls is None: raise ValueError(f"{cfg} holds a {name!r}, not a critic; valid: ['MLPCritic', 'ConvCritic']")
+    return cls.from_pretrained(path).to(device or 'cpu').eval()
 
 # %% ../nbs/03_critics.ipynb #159396c7
 def critic_log_ratio(critic:nn.Module, # a trained critic: critic(x_t, y, t) -> (B,)

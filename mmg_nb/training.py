@@ -20,7 +20,8 @@ from .core import get_device, to_device, seed_everything, atomic_torch_save
 
 # %% auto #0
 __all__ = ['History', 'step_seed', 'make_batch', 'make_lr_scheduler', 'make_accelerator', 'list_checkpoints', 'Checkpointer',
-           'load_checkpoint', 'fit', 'ratio_scores', 'RatioLoss', 'ratio_loss_fn', 'ratio_eval', 'train_critic']
+           'load_checkpoint', 'fit', 'pairwise_anchor', 'ratio_scores', 'RatioLoss', 'ratio_loss_fn', 'ratio_eval',
+           'train_critic']
 
 # %% ../nbs/05_training.ipynb #711eded3
 class History:
@@ -298,21 +299,26 @@ from .data import NoisingCollate
 # %% ../nbs/05_training.ipynb #f6aef064
 def _t_shared(batch): t = batch['t']; return t.ndim == 0 or bool((t == t.reshape(-1)[0]).all())
 
+def _separable(critic): return getattr(getattr(critic, 'config', None), 'arch', None) == 'separable'
+def pairwise_anchor(objective) -> str: return 'y' if isinstance(objective, InfoNCE) else 'x'
+
 def _use_pairwise(pairwise, objective, critic, batch):
     if pairwise == 'auto':
-        return isinstance(objective, InfoNCE) and hasattr(critic, 'pairwise') and 'eps_y' not in batch and _t_shared(batch)
+        if 'eps_y' in batch or not hasattr(critic, 'pairwise'): return False
+        return _t_shared(batch) if isinstance(objective, InfoNCE) else _separable(critic)
     if pairwise and 'eps_y' in batch: raise ValueError("pairwise negatives need clean y (mode='condition'); this batch is coupled (y noised per row), use its y_neg")
     return bool(pairwise)
 
 def ratio_scores(critic:nn.Module, # critic(x_t, y, t) -> (B,)
                  batch:dict, # a NoisingCollate batch: x_t, y_in, y_neg (B, K, ...), t
-                 pairwise:bool=False, # use critic.pairwise: row i's negatives are T(x_j, y_i, t), j != i (needs one shared t)
+                 pairwise:bool=False, # use critic.pairwise: all B-1 other pairings of the batch are negatives
+                 anchor:str='y', # pairwise only: 'y' (row i's negatives T(x_j, y_i, t), needs one shared t) or 'x' (T(x_i, y_j, t_i))
                 ) -> tuple[torch.Tensor, torch.Tensor]:
     "Critic scores on the joint pairs, T_pos (B,), and on the row-aligned negatives, T_neg (B, K)."
     x_t, y, t = batch['x_t'], batch['y_in'], batch['t']
     if pairwise:
-        if not _t_shared(batch): raise ValueError(f"pairwise (y-anchored) negatives T(x_j, y_i, t) need one t for the whole batch, got {len(t.unique())} distinct t; use NoisingCollate(shared_t=True)")
-        return pos_neg_from_pairwise(critic.pairwise(x_t, y, t), anchor='y')
+        if anchor == 'y' and not _t_shared(batch): raise ValueError(f"pairwise (y-anchored) negatives T(x_j, y_i, t) need one t for the whole batch, got {len(t.unique())} distinct t; use NoisingCollate(shared_t=True)")
+        return pos_neg_from_pairwise(critic.pairwise(x_t, y, t), anchor=anchor)
     yn = batch['y_neg']; B, K = yn.shape[:2]
     if len(yn) != len(x_t): raise ValueError(f"y_neg has {len(yn)} rows but x_t has {len(x_t)}")
     T = critic(torch.cat([x_t, x_t.repeat_interleave(K, 0)]), torch.cat([y, yn.flatten(0, 1)]), torch.cat([t, t.repeat_interleave(K)]))
@@ -322,7 +328,7 @@ def ratio_scores(critic:nn.Module, # critic(x_t, y, t) -> (B,)
 class RatioLoss(nn.Module):
     "loss_fn(critic, batch) for `fit`: objective(T_pos, T_neg) on a NoisingCollate batch, logging scores and MI."
     def __init__(self, objective, # an objective name (see mmg_nb.losses.objectives) or an Objective
-                 pairwise:bool|str='auto', # True/False, or 'auto': pairwise for infonce on a clean-y batch with one shared t
+                 pairwise:bool|str='auto', # True/False, or 'auto': on clean-y batches, infonce with one shared t, other objectives with a separable critic
                  **kw): # the objective's parameters when `objective` is a name
         super().__init__(); self.objective, self.pairwise, self._warned = get_objective(objective, **kw), pairwise, False
     def forward(self, critic, batch):
@@ -332,7 +338,7 @@ class RatioLoss(nn.Module):
             warnings.warn("InfoNCE on the row-aligned y_neg negatives (x-anchored) learns T = log r + c(x_t, t): fine for the MI "
                           "read-out, but grad_x T is biased for guidance; for guiding x train in condition mode with "
                           "NoisingCollate(shared_t=True) so that the negatives are T(x_j, y_i, t)", stacklevel=2)
-        T_pos, T_neg = ratio_scores(critic, batch, pw)
+        T_pos, T_neg = ratio_scores(critic, batch, pw, pairwise_anchor(self.objective))
         loss = self.objective(T_pos, T_neg)
         with torch.no_grad(): mi = self.objective.mi(T_pos.detach().float(), T_neg.detach().float())
         return loss, {'T_pos': T_pos.detach().mean(), 'T_neg': T_neg.detach().mean(), 'mi': mi}
