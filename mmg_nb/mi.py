@@ -15,7 +15,7 @@ from .core import Registry, get_device, check_finite
 # %% auto #0
 __all__ = ['mi_estimators', 'as_2d', 'check_pairs', 'Standardizer', 'MIEstimator', 'get_estimator', 'CCA', 'KSG',
            'logistic_logpdf', 'logistic_stratified', 'vp_noise', 'MMGDenoiser', 'MMGExperts', 'mmg_loss', 'mmg_sampler',
-           'mmg_gaps', 'MMG', 'CriticLoss', 'critic_sampler', 'CriticMI']
+           'mmg_gaps', 'MMG', 'critic_sampler', 'CriticMI']
 
 # %% ../nbs/09_mi.ipynb #b7d6cfa1
 def as_2d(a, name:str='X') -> np.ndarray:
@@ -256,21 +256,14 @@ MMG.estimate, MMG.pointwise = _mmg_estimate, _mmg_pointwise
 from .losses import get_objective, pos_neg_from_pairwise
 from .critics import MLPCritic
 from .data import derangement
-
-class CriticLoss(nn.Module):
-    "loss_fn for `fit`: the objective on critic scores at t = 0, negatives from the batch."
-    def __init__(self, objective, pairwise:bool): super().__init__(); self.objective, self.pairwise = objective, pairwise
-    def forward(self, critic, batch):
-        x, y = batch['x'], batch['y']; t0 = torch.zeros(len(x), device=x.device)
-        if self.pairwise: Tp, Tn = pos_neg_from_pairwise(critic.pairwise(x, y, t0), 'y')
-        else: Tp, Tn = critic(x, y, t0), torch.stack([critic(x, y[p], t0) for p in batch['perm']], 1)
-        return self.objective(Tp, Tn)
+from .training import ratio_loss_fn
 
 def critic_sampler(X, Y, n_neg:int=1):
-    "`sample_batch(batch_size, generator)`: pairs and `n_neg` derangements of the batch."
+    "`sample_batch(batch_size, generator)`: a clean (t = 0) batch for `training.ratio_loss_fn`, with `n_neg` derangements of the batch as y_neg."
     def sample_batch(bs, g):
-        i = torch.randint(len(X), (bs,), generator=g)
-        return dict(x=X[i], y=Y[i], perm=torch.stack([derangement(bs, g) for _ in range(n_neg)]))
+        i = torch.randint(len(X), (bs,), generator=g); y = Y[i]
+        y_neg = torch.stack([y[derangement(bs, g)] for _ in range(n_neg)], 1)
+        return dict(x_t=X[i], y_in=y, y_neg=y_neg, t=torch.zeros(bs, dtype=torch.long))
     return sample_batch
 
 # %% ../nbs/09_mi.ipynb #8ea8fb41
@@ -293,7 +286,7 @@ class CriticMI(MIEstimator):
         torch.manual_seed(self.seed)
         critic = MLPCritic(X.shape[1], Y.shape[1], hidden=self.hidden, depth=self.depth, arch=self.arch)
         T = lambda A: torch.as_tensor(A, dtype=torch.float32)
-        self.history = fit(critic, CriticLoss(self.obj, self.pairwise), critic_sampler(T(X), T(Y), self.n_neg), self.steps,
+        self.history = fit(critic, ratio_loss_fn(self.obj, self.pairwise), critic_sampler(T(X), T(Y), self.n_neg), self.steps,
                            batch_size=self.batch_size, lr=self.lr, ema_decay=self.ema_decay, seed=self.seed, device=self.device,
                            progress=self.progress, **{'log_every': max(1, self.steps // 20), **self.fit_kw})
         self.critic = (self.history.ema_model or self.history.model).eval()
