@@ -312,12 +312,14 @@ BENCH_PROFILES = {
                 clf_steps=2000, n_eval=1000, sampler='ddim', sampler_steps=50, scale=16., batch_size=500),
 }
 
-def bench_settings(profile:str='test', # a BENCH_PROFILES name
+def bench_settings(profile:str='test', # a profile name in `profiles`
+                   profiles:dict|None=None, # name -> settings dict (None: BENCH_PROFILES; also audio_image.AUDIO_PROFILES)
                    **overrides, # settings to replace (None values are ignored)
                   ) -> dict:
-    "The settings of a benchmark profile with `overrides` applied."
-    if profile not in BENCH_PROFILES: raise ValueError(f"unknown profile {profile!r}; valid: {list(BENCH_PROFILES)}")
-    s = dict(BENCH_PROFILES[profile])
+    "The settings of a named run profile with `overrides` applied."
+    profiles = BENCH_PROFILES if profiles is None else profiles
+    if profile not in profiles: raise ValueError(f"unknown profile {profile!r}; valid: {list(profiles)}")
+    s = dict(profiles[profile])
     bad = [k for k in overrides if k not in s]
     if bad: raise ValueError(f"unknown setting(s) {bad}; valid: {sorted(s)}")
     return {**s, **{k: v for k, v in overrides.items() if v is not None}, 'profile': profile}
