@@ -125,7 +125,7 @@ def _call(self:AudioGuidedSDPipeline,
 
 AudioGuidedSDPipeline.__call__ = _call
 
-# %% ../nbs/12_audio_image.ipynb #7913f5bf
+# %% ../nbs/12_audio_image.ipynb #2ad41751
 class AlignmentModel(ModelMixin, ConfigMixin):
     "CLIP-style audio–image embedding: two small CNN towers (`models.DigitClassifier` bodies) to unit vectors; alignment = cosine."
     @register_to_config
@@ -147,7 +147,7 @@ class AlignmentModel(ModelMixin, ConfigMixin):
         if len(x) != len(m): raise ValueError(f"got {len(x)} images but {len(m)} mels; the score compares them pair by pair")
         return (self.embed_image(x) * self.embed_audio(m)).sum(-1)
 
-# %% ../nbs/12_audio_image.ipynb #4faff2ff
+# %% ../nbs/12_audio_image.ipynb #f09b37b4
 def clip_loss_fn():
     "`fit` loss for an `AlignmentModel` on batches of matched (image, mel) pairs: symmetric InfoNCE."
     def loss_fn(model, batch):
@@ -158,7 +158,7 @@ def clip_loss_fn():
         return loss, {'acc': float((logits.argmax(-1) == target).float().mean())}
     return loss_fn
 
-# %% ../nbs/12_audio_image.ipynb #08490c95
+# %% ../nbs/12_audio_image.ipynb #e7a6abaf
 def train_alignment_model(pairs, # `data.TensorPairs` of matched (image, mel), e.g. from `data_audio.digit_audio_pairs`
                           steps:int=1000, # optimizer steps
                           batch_size:int=128, lr:float=1e-3, seed:int=0,
@@ -176,7 +176,7 @@ def train_alignment_model(pairs, # `data.TensorPairs` of matched (image, mel), e
     if out_dir is not None: model.save_pretrained(out_dir)
     return model, hist
 
-# %% ../nbs/12_audio_image.ipynb #59483233
+# %% ../nbs/12_audio_image.ipynb #d0ee682b
 @torch.no_grad()
 def alignment_score(model:AlignmentModel, # a trained alignment model
                     images:torch.Tensor, # (N, C, H, W) images in [-1, 1] (e.g. generated)
@@ -192,7 +192,7 @@ def alignment_score(model:AlignmentModel, # a trained alignment model
     half = 1.96 * float(cos.std()) / math.sqrt(len(cos)) if len(cos) > 1 else float('nan')
     return dict(mean=float(cos.mean()), ci95=(float(cos.mean()) - half, float(cos.mean()) + half), n=len(cos), mismatched_mean=float(off.mean()), per_pair=cos)
 
-# %% ../nbs/12_audio_image.ipynb #f35bfe2f
+# %% ../nbs/12_audio_image.ipynb #9edaa53c
 _MEL_VAE = dict(block_out_channels=(8, 16, 32, 64), norm_num_groups=8)    # the 'mel' AutoencoderKL preset, narrower at full resolution
 _IMAGE_VAE = dict(block_out_channels=(16, 32, 64), norm_num_groups=8)     # the 'digits32' preset, narrower
 AUDIO_PROFILES = {
