@@ -189,8 +189,8 @@ def alignment_score(model:AlignmentModel, # a trained alignment model
     v = torch.cat([model.embed_audio(b.to(dev)) for b in mels.split(batch_size)]).cpu()
     if len(u) != len(v): raise ValueError(f"got {len(u)} images but {len(v)} mels; the score compares them pair by pair")
     cos, off = (u * v).sum(-1), (u * v.roll(1, 0)).sum(-1)
-    half = 1.96 * float(cos.std()) / math.sqrt(len(cos)) if len(cos) > 1 else float('nan')
-    return dict(mean=float(cos.mean()), ci95=(float(cos.mean()) - half, float(cos.mean()) + half), n=len(cos), mismatched_mean=float(off.mean()), per_pair=cos)
+    mean, half = float(cos.mean()), 1.96 * float(cos.std()) / math.sqrt(len(cos)) if len(cos) > 1 else float('nan')
+    return dict(mean=mean, ci95=(mean - half, mean + half), n=len(cos), mismatched_mean=float(off.mean()), per_pair=cos)
 
 # %% ../nbs/12_audio_image.ipynb #9edaa53c
 _MEL_VAE = dict(block_out_channels=(8, 16, 32, 64), norm_num_groups=8)    # the 'mel' AutoencoderKL preset, narrower at full resolution
