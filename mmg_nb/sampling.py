@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_sampling.ipynb #79dcb849
 from __future__ import annotations
-import inspect, warnings, contextlib
+import inspect, warnings, contextlib, copy
 import torch
 from diffusers import DiffusionPipeline, ImagePipelineOutput
 from diffusers.utils.torch_utils import randn_tensor
@@ -170,6 +170,11 @@ def _check_args(mode, shape, num_inference_steps, scale, log_ratio, y, eps_model
         if y.shape[0] != B: raise ValueError(f"y has {y.shape[0]} samples but shape[0] is {B}")
     return guided
 
+def _check_travel(time_travel, time_travel_range):
+    if not (isinstance(time_travel, int) and time_travel >= 0): raise ValueError(f"time_travel must be an int >= 0 (extra passes per step), got {time_travel!r}")
+    lo, hi = time_travel_range
+    if not 0 <= lo < hi <= 1: raise ValueError(f"time_travel_range must be (start, end) with 0 <= start < end <= 1 (fractions of the steps), got {time_travel_range!r}")
+
 # %% ../nbs/06_sampling.ipynb #fbaafb3c
 def guided_sample(eps_model, # eps_model(x_t, t) -> eps (or v / x_0, per scheduler.config.prediction_type)
                   scheduler, # a diffusers VP scheduler (DDPM, DDIM, DPMSolverMultistep, Euler, ...); not mutated
@@ -181,7 +186,7 @@ def guided_sample(eps_model, # eps_model(x_t, t) -> eps (or v / x_0, per schedul
                   mode:str='condition', # 'condition', 'renoise' or 'coupled'
                   num_inference_steps:int=50, # scheduler steps (respaced by scheduler.set_timesteps)
                   generator:torch.Generator|None=None, # for the initial noise, stochastic steps and re-noising
-                  callback=None, # called each step with dict(i, t, x, x_t, eps, eps_hat, grad, grad_y, log_ratio, y_t, scale, a_t, s_t)
+                  callback=None, # called each model evaluation with dict(i, t, x, x_t, eps, eps_hat, grad, grad_y, log_ratio, y_t, scale, a_t, s_t, travel)
                   eps_model_y=None, # coupled mode: the y model
                   shape_y:tuple|None=None, # coupled mode: y's sample shape (B, ...)
                   schedule_kwargs:dict|None=None, # parameters of a named scale_schedule
@@ -192,62 +197,84 @@ def guided_sample(eps_model, # eps_model(x_t, t) -> eps (or v / x_0, per schedul
                   dtype=None, # sample dtype ('fp32' default, 'fp64' for exactness tests)
                   device=None, # default: y's device, else the model's, else get_device()
                   step_kwargs:dict|None=None, # extra arguments for scheduler.step (e.g. eta for DDIM)
+                  time_travel:int=0, # self-recurrence: re-noise x_{t'} back to t and redo the step this many extra times
+                  time_travel_range:tuple=(0., 1.), # the fraction [start, end) of the steps that time-travel
                   return_info:bool=False, # also return a dict of counts (n_nonfinite, n_clipped), nfe, timesteps, grad norms
                   progress:bool=False, # show a tqdm bar
                  ):
     "Sample x (or (x, y) in coupled mode) with eps_tilde = eps_hat - lambda(t) s_t grad_x log r(x_t, y, t)."
     shape = tuple(shape); shape_y = None if shape_y is None else tuple(shape_y); B = shape[0]
     guided = _check_args(mode, shape, num_inference_steps, scale, log_ratio, y, eps_model_y, shape_y)
+    _check_travel(time_travel, time_travel_range)
     device, dtype = _model_device(device, y, eps_model), get_dtype(dtype)
     with torch.inference_mode(False), frozen(getattr(log_ratio, 'critic', None)):
         return _sample_loop(**locals())
 
 # %% ../nbs/06_sampling.ipynb #da37a386
+def _travels(time_travel, time_travel_range, n):
+    "Extra passes at each of the n steps: time_travel inside the range, 0 outside it and at the last step."
+    lo, hi = time_travel_range
+    return [time_travel if lo <= i / n < hi and i < n - 1 else 0 for i in range(n)]
+
+def _renoise(z, ab_t, ab_prev, generator):
+    "Sample q(z_t | z_t'): from the VP marginal at alpha_bar_t' back to the noisier alpha_bar_t."
+    r = ab_t / ab_prev
+    return r.sqrt() * z + (1 - r).sqrt() * randn_tensor(z.shape, generator=generator, device=z.device, dtype=z.dtype)
+
 def _sample_loop(eps_model, scheduler, shape, log_ratio, y, scale, scale_schedule, mode, num_inference_steps, generator,
                  callback, eps_model_y, shape_y, schedule_kwargs, grad_clip, amp_dtype, batch_size, compile, dtype,
-                 device, step_kwargs, return_info, progress, guided, B):
+                 device, step_kwargs, return_info, progress, time_travel, time_travel_range, guided, B):
     if compile:
         opts = compile if isinstance(compile, dict) else {}
         eps_model = torch.compile(eps_model, **opts); eps_model_y = eps_model_y and torch.compile(eps_model_y, **opts)
     scheds = [eps_scheduler(scheduler) for _ in range(2 if mode == 'coupled' else 1)]
+    if time_travel and float(scheds[0].init_noise_sigma) != 1.0:
+        raise ValueError(f"time_travel needs a scheduler whose samples are VP-scaled (init_noise_sigma 1, e.g. DDIM, DDPM, DPM-Solver++); "
+                         f"{type(scheduler).__name__} works in sigma space")
     ptype = scheduler.config.get('prediction_type', 'epsilon')
     for sc in scheds: sc.set_timesteps(num_inference_steps, device=device)
     ac, ts = scheds[0].alphas_cumprod, scheds[0].timesteps.cpu()
     lam_fn = get_guidance_schedule(scale_schedule, **(schedule_kwargs or {}))
     lams = [float(lam_fn(t, ac)) for t in ts]   # lambda(t) / scale, computed once on the CPU
+    travels = _travels(time_travel, time_travel_range, len(ts))
     if isinstance(scale, torch.Tensor): scale = scale.to(device, dtype)
     x = randn_tensor(shape, generator=generator, device=device, dtype=dtype) * scheds[0].init_noise_sigma
     if mode == 'coupled': y = randn_tensor(shape_y, generator=generator, device=device, dtype=dtype) * scheds[1].init_noise_sigma
     elif y is not None: y = y.to(device).clone()   # clone: a y made under inference_mode becomes a normal tensor
-    n_bad = n_clip = torch.zeros((), dtype=torch.long, device=device); gnorms = []
+    n_bad = n_clip = torch.zeros((), dtype=torch.long, device=device); gnorms = []; nfe = 0
     steps = scheds[0].timesteps
     if progress: from tqdm.auto import tqdm; steps = tqdm(steps, desc='guided_sample')
     for i, t in enumerate(steps):
         a_t, s_t = (float(v) for v in alpha_sigma(alpha_bar_at(ts[i], ac).double()))
         tb = t.to(device).expand(B)
-        x_in = scheds[0].scale_model_input(x, t)
-        eps = eps_t = model_eps(eps_model, x_in, tb, a_t, s_t, ptype, batch_size, amp_dtype)
-        gx = gy = lr = None
-        if mode == 'coupled':
-            y_in = scheds[1].scale_model_input(y, t)
-            eps_y = model_eps(eps_model_y, y_in, tb, a_t, s_t, ptype, batch_size, amp_dtype)
-        elif mode == 'renoise' and guided: y_in = a_t * y + s_t * randn_tensor(y.shape, generator=generator, device=device, dtype=y.dtype)
-        else: y_in = y
-        lam = scale * lams[i]
-        if guided and lams[i] != 0:
-            gx, gy, lr = ratio_grad(log_ratio, x_in, y_in, tb, mode == 'coupled', batch_size, amp_dtype)
-            gx, nb, nc = guard_grad(gx, grad_clip); n_bad, n_clip = n_bad + nb, n_clip + nc
-            lam_x = _rows(lam, gx) if isinstance(lam, torch.Tensor) else lam
-            eps_t = eps - lam_x * s_t * gx
-            gnorms.append(gx.flatten(1).norm(dim=1).mean())
-            if gy is not None:
-                gy, nb, nc = guard_grad(gy, grad_clip); n_bad, n_clip = n_bad + nb, n_clip + nc
-                eps_y = eps_y - (_rows(lam, gy) if isinstance(lam, torch.Tensor) else lam) * s_t * gy
-        if callback is not None:
-            callback(dict(i=i, t=t, x=x, x_t=x_in, eps=eps_t, eps_hat=eps, grad=gx, grad_y=gy, log_ratio=lr, y_t=y_in, scale=lam, a_t=a_t, s_t=s_t))
-        x = _step(scheds[0], eps_t, t, x, generator, step_kwargs)
-        if mode == 'coupled': y = _step(scheds[1], eps_y, t, y, generator, step_kwargs)
-    info = dict(n_nonfinite=int(n_bad), n_clipped=int(n_clip), nfe=len(ts), timesteps=ts.tolist(),
+        if travels[i]: saved, ab = copy.deepcopy(scheds), (alpha_bar_at(ts[i], ac).to(dtype), alpha_bar_at(ts[i + 1], ac).to(dtype))
+        for k in range(1 + travels[i]):
+            if k:   # time travel: back from t' = ts[i+1] to t by the forward kernel, then the same step again from the saved state
+                scheds = copy.deepcopy(saved); x = _renoise(x, *ab, generator)
+                if mode == 'coupled': y = _renoise(y, *ab, generator)
+            x_in = scheds[0].scale_model_input(x, t)
+            eps = eps_t = model_eps(eps_model, x_in, tb, a_t, s_t, ptype, batch_size, amp_dtype); nfe += 1
+            gx = gy = lr = None
+            if mode == 'coupled':
+                y_in = scheds[1].scale_model_input(y, t)
+                eps_y = model_eps(eps_model_y, y_in, tb, a_t, s_t, ptype, batch_size, amp_dtype)
+            elif mode == 'renoise' and guided: y_in = a_t * y + s_t * randn_tensor(y.shape, generator=generator, device=device, dtype=y.dtype)
+            else: y_in = y
+            lam = scale * lams[i]
+            if guided and lams[i] != 0:
+                gx, gy, lr = ratio_grad(log_ratio, x_in, y_in, tb, mode == 'coupled', batch_size, amp_dtype)
+                gx, nb, nc = guard_grad(gx, grad_clip); n_bad, n_clip = n_bad + nb, n_clip + nc
+                lam_x = _rows(lam, gx) if isinstance(lam, torch.Tensor) else lam
+                eps_t = eps - lam_x * s_t * gx
+                gnorms.append(gx.flatten(1).norm(dim=1).mean())
+                if gy is not None:
+                    gy, nb, nc = guard_grad(gy, grad_clip); n_bad, n_clip = n_bad + nb, n_clip + nc
+                    eps_y = eps_y - (_rows(lam, gy) if isinstance(lam, torch.Tensor) else lam) * s_t * gy
+            if callback is not None:
+                callback(dict(i=i, t=t, x=x, x_t=x_in, eps=eps_t, eps_hat=eps, grad=gx, grad_y=gy, log_ratio=lr, y_t=y_in, scale=lam, a_t=a_t, s_t=s_t, travel=k))
+            x = _step(scheds[0], eps_t, t, x, generator, step_kwargs)
+            if mode == 'coupled': y = _step(scheds[1], eps_y, t, y, generator, step_kwargs)
+    info = dict(n_nonfinite=int(n_bad), n_clipped=int(n_clip), nfe=nfe, timesteps=ts.tolist(),
                 grad_norm=torch.stack(gnorms).tolist() if gnorms else [])
     if info['n_nonfinite']:
         warnings.warn(f"guided_sample: the guidance gradient was NaN/inf for {info['n_nonfinite']} sample-steps; those rows were zeroed (left unguided at that step)")
