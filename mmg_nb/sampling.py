@@ -231,6 +231,8 @@ def _sample_loop(eps_model, scheduler, shape, log_ratio, y, scale, scale_schedul
     if time_travel and float(scheds[0].init_noise_sigma) != 1.0:
         raise ValueError(f"time_travel needs a scheduler whose samples are VP-scaled (init_noise_sigma 1, e.g. DDIM, DDPM, DPM-Solver++); "
                          f"{type(scheduler).__name__} works in sigma space")
+    valid = set(inspect.signature(scheds[0].step).parameters) - {'self', 'model_output', 'timestep', 'sample', 'return_dict', 'generator'}
+    if set(step_kwargs or {}) - valid: raise ValueError(f"step_kwargs {sorted(set(step_kwargs) - valid)} are not arguments of {type(scheduler).__name__}.step; valid: {sorted(valid)}")
     ptype = scheduler.config.get('prediction_type', 'epsilon')
     for sc in scheds: sc.set_timesteps(num_inference_steps, device=device)
     ac, ts = scheds[0].alphas_cumprod, scheds[0].timesteps.cpu()
