@@ -184,10 +184,10 @@ def alignment_score(model:AlignmentModel, # a trained alignment model
                     batch_size:int=500,
                    ) -> dict:
     "Mean cosine alignment of each image with its audio, with a 95% normal interval, and the mismatched-pair baseline (images against a derangement of the audio)."
+    if len(images) != len(mels): raise ValueError(f"got {len(images)} images but {len(mels)} mels; the score compares them pair by pair")
     model = model.eval(); dev = next(model.parameters()).device
     u = torch.cat([model.embed_image(b.to(dev)) for b in images.split(batch_size)]).cpu()
     v = torch.cat([model.embed_audio(b.to(dev)) for b in mels.split(batch_size)]).cpu()
-    if len(u) != len(v): raise ValueError(f"got {len(u)} images but {len(v)} mels; the score compares them pair by pair")
     cos, off = (u * v).sum(-1), (u * v.roll(1, 0)).sum(-1)
     mean, half = float(cos.mean()), 1.96 * float(cos.std()) / math.sqrt(len(cos)) if len(cos) > 1 else float('nan')
     return dict(mean=mean, ci95=(mean - half, mean + half), n=len(cos), mismatched_mean=float(off.mean()), per_pair=cos)

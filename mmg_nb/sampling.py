@@ -134,11 +134,17 @@ def _model_device(device, y, *models):
             if p is not None: return p.device
     return get_device(None)
 
-def _step(sched, eps, t, x, generator, step_kwargs):
-    "One scheduler step with the guided eps (passing the generator where the scheduler takes one)."
-    kw = dict(step_kwargs or {})
-    if 'generator' in inspect.signature(sched.step).parameters: kw['generator'] = generator
-    return sched.step(eps, t, x, return_dict=False, **kw)[0]
+def _step_kwargs(sched, step_kwargs, generator) -> dict:
+    "The keyword arguments of every `sched.step` call, checked once: `step_kwargs` plus the generator where the scheduler takes one."
+    params = set(inspect.signature(sched.step).parameters)
+    valid = params - {'model_output', 'timestep', 'sample', 'return_dict', 'generator'}   # what the sampler passes itself
+    bad = set(step_kwargs or {}) - valid
+    if bad: raise ValueError(f"step_kwargs {sorted(bad)} are not arguments of {type(sched).__name__}.step; valid: {sorted(valid)}")
+    return {**(step_kwargs or {}), **({'generator': generator} if 'generator' in params else {})}
+
+def _step(sched, eps, t, x, step_kw):
+    "One scheduler step with the guided eps."
+    return sched.step(eps, t, x, return_dict=False, **step_kw)[0]
 
 # %% ../nbs/06_sampling.ipynb #f11c14cb
 @contextlib.contextmanager
@@ -231,8 +237,7 @@ def _sample_loop(eps_model, scheduler, shape, log_ratio, y, scale, scale_schedul
     if time_travel and float(scheds[0].init_noise_sigma) != 1.0:
         raise ValueError(f"time_travel needs a scheduler whose samples are VP-scaled (init_noise_sigma 1, e.g. DDIM, DDPM, DPM-Solver++); "
                          f"{type(scheduler).__name__} works in sigma space")
-    valid = set(inspect.signature(scheds[0].step).parameters) - {'self', 'model_output', 'timestep', 'sample', 'return_dict', 'generator'}
-    if set(step_kwargs or {}) - valid: raise ValueError(f"step_kwargs {sorted(set(step_kwargs) - valid)} are not arguments of {type(scheduler).__name__}.step; valid: {sorted(valid)}")
+    step_kw = _step_kwargs(scheds[0], step_kwargs, generator)
     ptype = scheduler.config.get('prediction_type', 'epsilon')
     for sc in scheds: sc.set_timesteps(num_inference_steps, device=device)
     ac, ts = scheds[0].alphas_cumprod, scheds[0].timesteps.cpu()
@@ -247,9 +252,10 @@ def _sample_loop(eps_model, scheduler, shape, log_ratio, y, scale, scale_schedul
     steps = scheds[0].timesteps
     if progress: from tqdm.auto import tqdm; steps = tqdm(steps, desc='guided_sample')
     for i, t in enumerate(steps):
-        a_t, s_t = (float(v) for v in alpha_sigma(alpha_bar_at(ts[i], ac).double()))
+        ab_t = alpha_bar_at(ts[i], ac)
+        a_t, s_t = (float(v) for v in alpha_sigma(ab_t.double()))
         tb = t.to(device).expand(B)
-        if travels[i]: saved, ab = copy.deepcopy(scheds), (alpha_bar_at(ts[i], ac).to(dtype), alpha_bar_at(ts[i + 1], ac).to(dtype))
+        if travels[i]: saved, ab = copy.deepcopy(scheds), (ab_t.to(dtype), alpha_bar_at(ts[i + 1], ac).to(dtype))
         for k in range(1 + travels[i]):
             if k:   # time travel: back from t' = ts[i+1] to t by the forward kernel, then the same step again from the saved state
                 scheds = copy.deepcopy(saved); x = _renoise(x, *ab, generator)
@@ -274,8 +280,8 @@ def _sample_loop(eps_model, scheduler, shape, log_ratio, y, scale, scale_schedul
                     eps_y = eps_y - (_rows(lam, gy) if isinstance(lam, torch.Tensor) else lam) * s_t * gy
             if callback is not None:
                 callback(dict(i=i, t=t, x=x, x_t=x_in, eps=eps_t, eps_hat=eps, grad=gx, grad_y=gy, log_ratio=lr, y_t=y_in, scale=lam, a_t=a_t, s_t=s_t, travel=k))
-            x = _step(scheds[0], eps_t, t, x, generator, step_kwargs)
-            if mode == 'coupled': y = _step(scheds[1], eps_y, t, y, generator, step_kwargs)
+            x = _step(scheds[0], eps_t, t, x, step_kw)
+            if mode == 'coupled': y = _step(scheds[1], eps_y, t, y, step_kw)
     info = dict(n_nonfinite=int(n_bad), n_clipped=int(n_clip), nfe=nfe, timesteps=ts.tolist(),
                 grad_norm=torch.stack(gnorms).tolist() if gnorms else [])
     if info['n_nonfinite']:
