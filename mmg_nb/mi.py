@@ -189,9 +189,9 @@ class MMGDenoiser(nn.Module):
     def base(self, z, lam, y, mask):
         "The skip: the Gaussian base once fitted (conditional where mask = 1), else sigmoid(-lam)^½·z, the exact eps_hat for x ~ N(0, I)."
         if self.g_mx is None: return torch.sigmoid(-lam)[:, None].sqrt() * z
-        eu = gaussian_eps(z, lam, self.g_mx, self.g_Uu, self.g_su)
-        ec = gaussian_eps(z, lam, self.g_mx + (y - self.g_my) @ self.g_A.T, self.g_Uc, self.g_sc)
-        return torch.where(mask[:, None] > 0, ec, eu)
+        out, c = gaussian_eps(z, lam, self.g_mx, self.g_Uu, self.g_su), mask > 0  # unconditional rows; conditional rows replaced below
+        if c.any(): out[c] = gaussian_eps(z[c], lam[c], self.g_mx + (y[c] - self.g_my) @ self.g_A.T, self.g_Uc, self.g_sc)
+        return out
     def forward(self, z, lam, y=None, mask=None):
         if y is None: y, mask = z.new_zeros(len(z), self.y_dim), z.new_zeros(len(z))
         elif mask is None: mask = z.new_ones(len(z))
@@ -294,14 +294,12 @@ def _mmg_eval(self:MMG, X, Y, reps:int, stratify_rows:bool):
         out[0, c], out[1, c] = (s.double() * w).cpu(), (o.double() * w).cpu()
     return 0.5 * out.view(2, reps, n)
 
-def _mmg_estimate(self:MMG, X, Y) -> float:
-    s, o = _mmg_eval(self, X, Y, self.n_mc, True)
-    return float((o if self.orthogonal else s).mean())
 def _mmg_readouts(self:MMG, X, Y) -> dict:
     "Both read-outs from one evaluation pass: 'orthogonal', 'standard', and their 'mean'."
     s, o = (float(v.mean()) for v in _mmg_eval(self, X, Y, self.n_mc, True))
     return dict(orthogonal=o, standard=s, mean=(o + s) / 2)
-MMG.readouts = _mmg_readouts
+def _mmg_estimate(self:MMG, X, Y) -> float: return self.readouts(X, Y)[self.readout]
+MMG.readouts, MMG.readout = _mmg_readouts, property(lambda self: 'orthogonal' if self.orthogonal else 'standard')
 def _mmg_pointwise(self:MMG, X, Y) -> np.ndarray:
     return _mmg_eval(self, X, Y, self.n_mc_pointwise, False)[0].mean(0).numpy()
 MMG.estimate, MMG.pointwise = _mmg_estimate, _mmg_pointwise
