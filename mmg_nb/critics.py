@@ -14,7 +14,7 @@ from diffusers.configuration_utils import register_to_config
 from .schedules import TimeEmbedding
 
 # %% auto #0
-__all__ = ['FiLM', 'MLPBlock', 'ResBlock', 'MLPCritic', 'ConvCritic', 'load_critic', 'critic_log_ratio']
+__all__ = ['FiLM', 'MLPBlock', 'ResBlock', 'MLPCritic', 'ConvCritic', 'load_critic', 'critic_log_ratio', 'mean_log_ratio']
 
 # %% ../nbs/03_critics.ipynb #fe2da568
 def _groups(c:int, groups:int) -> int:
@@ -268,4 +268,15 @@ def critic_log_ratio(critic:nn.Module, # a trained critic: critic(x_t, y, t) -> 
     read = (lambda T: T) if objective is None else objective.log_ratio
     def log_ratio(x_t, y, t): return read(critic(x_t, y, t))
     log_ratio.critic, log_ratio.objective = critic, objective
+    return log_ratio
+
+# %% ../nbs/03_critics.ipynb #1c90f446
+def mean_log_ratio(log_ratios:list, # log_ratio(x_t, y, t) callables, e.g. `critic_log_ratio` of critics trained with different seeds
+                  ) -> Callable:
+    "One log_ratio(x_t, y, t) that averages several estimates of the same log-ratio (a deep ensemble)."
+    log_ratios = list(log_ratios)
+    if not log_ratios: raise ValueError("mean_log_ratio needs at least one log_ratio")
+    if len(log_ratios) == 1: return log_ratios[0]
+    def log_ratio(x_t, y, t): return torch.stack([f(x_t, y, t) for f in log_ratios]).mean(0)
+    log_ratio.members = log_ratios
     return log_ratio

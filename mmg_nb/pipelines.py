@@ -14,7 +14,7 @@ from .core import Registry, get_device, save_json
 from .schedules import alpha_bar_at, alpha_sigma
 from .data import TensorPairs, NoisingCollate
 from .data_images import digit_images, rot90_cw, night2day_pairs
-from .critics import ConvCritic, MLPCritic, load_critic, critic_log_ratio
+from .critics import ConvCritic, MLPCritic, load_critic, critic_log_ratio, mean_log_ratio
 from .training import train_critic
 from .sampling import guided_sample, unet_eps
 from . import models as M
@@ -25,7 +25,7 @@ __all__ = ['DIGIT_DOMAINS', 'DOMAINS', 'SAMPLERS', 'BENCH_PROFILES', 'resize_ima
            'train_domain_ddpm', 'pool_negatives', 'train_pair_critic', 'load_or_train_classifier', 'make_sampler',
            'x0_log_ratio', 'normalized_log_ratio', 'sample_guided', 'evaluate_matching', 'save_samples_npz',
            'load_samples_npz', 'grid_figure', 'bench_settings', 'load_or_train_ddpm', 'load_or_train_critic',
-           'prepare_benchmark', 'bench_critic', 'matching_run', 'scale_sweep', 'best_row']
+           'prepare_benchmark', 'bench_critic', 'bench_critics', 'matching_run', 'scale_sweep', 'best_row']
 
 # %% ../nbs/11_pipelines.ipynb #aa978631
 def resize_images(x:torch.Tensor, # images (N, C, H, W) in [-1, 1]
@@ -190,7 +190,7 @@ def normalized_log_ratio(log_ratio:Callable, # log_ratio(x_t, y, t) -> (B,)
 # %% ../nbs/11_pipelines.ipynb #3c3ec35b
 def sample_guided(unet, # a diffusers UNet eps (or v / x0) model
                   scheduler='ddim', # sampler name (see SAMPLERS) or a diffusers scheduler
-                  critic=None, # a trained critic (None: unguided)
+                  critic=None, # a trained critic, or a list of them whose log-ratios are averaged (`mean_log_ratio`); None: unguided
                   objective='disc', # the critic's objective: its log_ratio read-out
                   y:torch.Tensor|None=None, # (N, ...) conditions (clean y)
                   scale:float=1., # guidance scale (0: unguided)
@@ -216,7 +216,8 @@ def sample_guided(unet, # a diffusers UNet eps (or v / x0) model
     N = len(y) if y is not None else n; cfg = unet.config
     eps = unet_eps(unet); lr = None
     if critic is not None:
-        lr = critic_log_ratio(critic.to(dev).eval(), objective)
+        cs = list(critic) if isinstance(critic, (list, tuple)) else [critic]
+        lr = mean_log_ratio([critic_log_ratio(c.to(dev).eval(), objective) for c in cs])
         if read_at == 'x0': lr = x0_log_ratio(lr, eps, sched.alphas_cumprod)
         if grad_norm is not None: lr = normalized_log_ratio(lr, grad_norm)
     out, it = [], range(0, N, batch_size)
@@ -373,16 +374,30 @@ def bench_critic(B:dict, # from `prepare_benchmark`
                  loss:str='disc', mode:str='condition', # objective and mode
                  path:str|Path|None=None, # trained critic to reuse (default: out/critic_<loss>_<mode>)
                  steps:int|None=None, # training steps (default: the profile's)
+                 seed:int|None=None, # training seed (default: the benchmark's)
                  **kw, # `train_pair_critic` options
                 ):
     "The benchmark's critic for (loss, mode): loaded or trained; its wall time goes to `B['wall_s']`."
-    S, t0 = B['settings'], time.time()
+    S, t0, seed = B['settings'], time.time(), B['seed'] if seed is None else seed
     cr = load_or_train_critic(path or B['out']/f'critic_{loss}_{mode}', B['train'], loss, mode, steps or S['critic_steps'],
                               **{'critic': S['critic'], 'critic_kw': S['critic_kw'], 'lr': S['critic_lr'], 'warmup': S['critic_warmup'], **kw},
                               batch_size=S['critic_batch'], device=B['device'], progress=B['progress'],
-                              seed=B['seed'], alphas_cumprod=B['scheduler'].alphas_cumprod)
-    B['wall_s'][f'critic_{loss}_{mode}'] = time.time() - t0
+                              seed=seed, alphas_cumprod=B['scheduler'].alphas_cumprod)
+    B['wall_s'][Path(path).name if path else f'critic_{loss}_{mode}'] = time.time() - t0
     return cr
+
+def bench_critics(B:dict, # from `prepare_benchmark`
+                  loss:str='disc', mode:str='condition', # objective and mode
+                  paths:str|Path|list|None=None, # critic folder(s) to reuse or train into (default: out/critic_<loss>_<mode>[_s<k>])
+                  n:int|None=None, # ensemble size (default: len(paths), or 1)
+                  **kw, # `bench_critic` options
+                 ) -> list:
+    "`n` critics for (loss, mode), the k-th trained with seed `B['seed'] + k`: a deep ensemble for `sample_guided`."
+    paths = [paths] if isinstance(paths, (str, Path)) else paths
+    n = n or (len(paths) if paths else 1)
+    if paths and len(paths) != n: raise ValueError(f"{len(paths)} critic paths for an ensemble of n={n}")
+    paths = paths or [B['out']/(f'critic_{loss}_{mode}' + (f'_s{k}' if k else '')) for k in range(n)]
+    return [bench_critic(B, loss, mode, path=p, seed=B['seed'] + k, **kw) for k, p in enumerate(paths)]
 
 # %% ../nbs/11_pipelines.ipynb #307b05c2
 def matching_run(B:dict, # from `prepare_benchmark`
