@@ -383,7 +383,7 @@ def bench_critic(B:dict, # from `prepare_benchmark`
                               **{'critic': S['critic'], 'critic_kw': S['critic_kw'], 'lr': S['critic_lr'], 'warmup': S['critic_warmup'], **kw},
                               batch_size=S['critic_batch'], device=B['device'], progress=B['progress'],
                               seed=seed, alphas_cumprod=B['scheduler'].alphas_cumprod)
-    B['wall_s'][Path(path).name if path else f'critic_{loss}_{mode}'] = time.time() - t0
+    B['wall_s'][f'critic_{loss}_{mode}' + (f'_s{seed - B["seed"]}' if seed != B['seed'] else '')] = time.time() - t0  # keyed like bench_critics' folders
     return cr
 
 def bench_critics(B:dict, # from `prepare_benchmark`
