@@ -5,6 +5,7 @@
 # %% ../nbs/09_mi.ipynb #c444655f
 from __future__ import annotations
 import math, copy, time
+from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
@@ -15,8 +16,8 @@ from .core import Registry, get_device, check_finite
 # %% auto #0
 __all__ = ['mi_estimators', 'as_2d', 'check_pairs', 'rank_gauss_knots', 'rank_gauss', 'Standardizer', 'MIEstimator',
            'get_estimator', 'CCA', 'GCMI', 'KSG', 'logistic_logpdf', 'logistic_stratified', 'vp_noise', 'gaussian_eps',
-           'MMGDenoiser', 'MMGExperts', 'mmg_loss', 'mmg_sampler', 'mmg_val_loss', 'mmg_gaps', 'MMG', 'critic_sampler',
-           'CriticMI']
+           'MMGDenoiser', 'MMGExperts', 'mmg_loss', 'mmg_sampler', 'mmg_val_loss', 'mmg_gaps', 'mmg_tail', 'MMG',
+           'critic_sampler', 'CriticMI']
 
 # %% ../nbs/09_mi.ipynb #b7d6cfa1
 def as_2d(a, name:str='X') -> np.ndarray:
@@ -251,10 +252,19 @@ def mmg_gaps(model, x, y, lam, eps):
     return ((eps - eu)**2).sum(1) - ((eps - ec)**2).sum(1), ((eu - ec)**2).sum(1)
 
 # %% ../nbs/09_mi.ipynb #01227ed2
-def _auto_proposal(X, Y):
-    "Logistic (loc, scale, (lo, hi)) for lambda in [-6, L + 6], L = log(1/(1-r²)), r = the largest canonical correlation."
-    L = float(-np.log1p(-CCA().fit(X, Y).rho.max()**2))
+def _auto_proposal(X, Y, L:float|None=None):
+    "Logistic (loc, scale, (lo, hi)) for lambda in [-6, L + 6]; L = log(1/(1-r²)) for r the largest canonical correlation, unless given."
+    if L is None: L = float(-np.log1p(-CCA().fit(X, Y).rho.max()**2))
     return L / 2, max(1.5, (L + 8) / 6), (-6.0, L + 6.0)
+
+@torch.no_grad()
+def mmg_tail(model, X:torch.Tensor, Y:torch.Tensor, # a denoiser; pairs (n, dx), (n, dy)
+             lam:float, n:int=4096, seed:int=0) -> float: # the logSNR; pairs used; seed of the draws
+    "MI per unit logSNR still being resolved at `lam`: ½ the mean gap there (standard and orthogonal forms averaged), on up to n pairs."
+    g = torch.Generator().manual_seed(seed); i = torch.randperm(len(X), generator=g)[:n]; dev = next(model.parameters()).device
+    eps = torch.randn(len(i), X.shape[1], generator=g)
+    s, o = mmg_gaps(model, X[i].to(dev), Y[i].to(dev), torch.full((len(i),), float(lam), device=dev), eps.to(dev))
+    return float(s.mean() + o.mean()) / 4
 
 @mi_estimators.register('mmg')
 class MMG(MIEstimator):
@@ -265,30 +275,43 @@ class MMG(MIEstimator):
                  gaussian_base:bool=True, # start from the exact denoisers of the fitted Gaussian (MMGDenoiser.fit_gaussian)
                  p_uncond:float=0.5, # probability of dropping y in training
                  loc:float|str='auto', scale:float|str='auto', lam_range:tuple|str='auto', # truncated logistic proposal; 'auto' from CCA
+                 extend:int=2, tail_tol:float=0.05, # auto range: refit with the top raised by 8, up to `extend` times, while mmg_tail 1 below the top > tail_tol
                  experts:int=1, split:float|None=None, # 2: mixture of low/high-SNR experts split at `split` (default: loc)
-                 orthogonal:bool=True, # estimate with E||eps_u - eps_c||² (lower variance) instead of the MSE difference
+                 readout:str='mean', # estimate's form: 'mean' of the two below (cancels fitting noise), 'orthogonal' E||eps_u - eps_c||² (lowest variance) or 'standard' (the MSE difference)
                  ema_decay:float|None=0.999, # EMA of the weights used for estimation (None: raw weights)
                  val_frac:float=0., # fraction of the pairs held out to keep the weights of lowest held-out denoising loss (0: last weights)
                  n_mc:int=4, n_mc_pointwise:int=256, # passes over the test pairs for estimate; draws per pair for pointwise (r vs truth on 5x5 sparse: 0.94 at 64, 0.97 at 256)
                  scaling:str='gauss', # input map (see Standardizer): 'gauss' Gaussianises each coordinate by its ranks
                  chunk:int=8192, device=None, seed:int=0, progress:bool=False, **fit_kw): # eval chunk, device, seed; more `fit` options
+        if readout not in ('mean', 'orthogonal', 'standard'): raise ValueError(f"readout must be 'mean', 'orthogonal' or 'standard', got {readout!r}")
         if experts not in (1, 2): raise ValueError(f"experts must be 1 (unified) or 2 (low/high SNR), got {experts}")
         if not 0 <= val_frac < 1: raise ValueError(f"val_frac must be in [0, 1), got {val_frac}")
+        if not (isinstance(extend, int) and extend >= 0): raise ValueError(f"extend must be an int >= 0, got {extend!r}")
         self.__dict__.update({k: v for k, v in locals().items() if k not in ('self', 'fit_kw')}); self.fit_kw = fit_kw
     def _fit(self, X, Y):
+        X, Y, val = self._split(X, Y); X, Y = (torch.as_tensor(A, dtype=torch.float32) for A in (X, Y))
+        pick = lambda v, a: a if isinstance(v, str) and v == 'auto' else v
+        L, self.tails_ = None, []
+        for k in range(self.extend + 1):
+            auto = _auto_proposal(X.numpy(), Y.numpy(), L)
+            self.loc_, self.scale_, self.range_ = float(pick(self.loc, auto[0])), float(pick(self.scale, auto[1])), tuple(map(float, pick(self.lam_range, auto[2])))
+            self._train(X, Y, val, k)
+            if pick(self.lam_range, None) is not None: break  # a range the user gave is kept
+            self.tails_.append(mmg_tail(self.model, X, Y, self.range_[1] - 1, seed=self.seed + 3))
+            if self.tails_[-1] <= self.tail_tol: break
+            L = self.range_[1] + 2  # information is still being resolved at the top: the next range ends 8 higher
+    def _train(self, X, Y, val, k:int=0):
+        "One fit of a fresh denoiser under the current proposal (loc_, scale_, range_); `k` > 0 checkpoints to ckpt_dir/extend<k>."
         from mmg_nb.training import fit
-        X, Y, val = self._split(X, Y)
-        auto = _auto_proposal(X, Y); pick = lambda v, a: a if isinstance(v, str) and v == 'auto' else v
-        self.loc_, self.scale_, self.range_ = float(pick(self.loc, auto[0])), float(pick(self.scale, auto[1])), tuple(map(float, pick(self.lam_range, auto[2])))
         kw = dict(x_dim=X.shape[1], y_dim=Y.shape[1], hidden=self.hidden, depth=self.depth, emb_dim=self.emb_dim)
         torch.manual_seed(self.seed)
         model = MMGDenoiser(**kw) if self.experts == 1 else MMGExperts(self.loc_ if self.split is None else self.split, **kw)
-        T = lambda A: torch.as_tensor(A, dtype=torch.float32)
-        if self.gaussian_base: model.fit_gaussian(T(X), T(Y))
-        keep = self._keeper(val)
-        self.history = fit(model, mmg_loss, mmg_sampler(T(X), T(Y), self.loc_, self.scale_, self.range_, self.p_uncond), self.steps,
+        if self.gaussian_base: model.fit_gaussian(X, Y)
+        fkw = {'log_every': max(1, self.steps // 20), **self._keeper(val), **self.fit_kw}
+        if k and fkw.get('ckpt_dir'): fkw['ckpt_dir'] = Path(fkw['ckpt_dir']) / f'extend{k}'
+        self.history = fit(model, mmg_loss, mmg_sampler(X, Y, self.loc_, self.scale_, self.range_, self.p_uncond), self.steps,
                            batch_size=self.batch_size, lr=self.lr, ema_decay=self.ema_decay, warmup=min(200, self.steps // 10),
-                           seed=self.seed, device=self.device, progress=self.progress, **{'log_every': max(1, self.steps // 20), **keep, **self.fit_kw})
+                           seed=self.seed, device=self.device, progress=self.progress, **fkw)
         self.model = (self.history.ema_model or self.history.model).eval()
         if val is not None: self.model.load_state_dict(self.best_['state']); self.best_step_ = self.best_['step']
     def _split(self, X, Y):
@@ -331,7 +354,7 @@ def _mmg_readouts(self:MMG, X, Y) -> dict:
     s, o = (float(v.mean()) for v in _mmg_eval(self, X, Y, self.n_mc, True))
     return dict(orthogonal=o, standard=s, mean=(o + s) / 2)
 def _mmg_estimate(self:MMG, X, Y) -> float: return self.readouts(X, Y)[self.readout]
-MMG.readouts, MMG.readout = _mmg_readouts, property(lambda self: 'orthogonal' if self.orthogonal else 'standard')
+MMG.readouts = _mmg_readouts
 def _mmg_pointwise(self:MMG, X, Y) -> np.ndarray:
     return _mmg_eval(self, X, Y, self.n_mc_pointwise, False)[0].mean(0).numpy()
 MMG.estimate, MMG.pointwise = _mmg_estimate, _mmg_pointwise
