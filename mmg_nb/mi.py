@@ -291,12 +291,12 @@ class MMG(MIEstimator):
     def _fit(self, X, Y):
         X, Y, val = self._split(X, Y); X, Y = (torch.as_tensor(A, dtype=torch.float32) for A in (X, Y))
         pick = lambda v, a: a if isinstance(v, str) and v == 'auto' else v
-        L, self.tails_ = None, []
+        L, self.tails_, auto_range = None, [], pick(self.lam_range, None) is None
         for k in range(self.extend + 1):
             auto = _auto_proposal(X.numpy(), Y.numpy(), L)
             self.loc_, self.scale_, self.range_ = float(pick(self.loc, auto[0])), float(pick(self.scale, auto[1])), tuple(map(float, pick(self.lam_range, auto[2])))
             self._train(X, Y, val, k)
-            if pick(self.lam_range, None) is not None: break  # a range the user gave is kept
+            if not auto_range: break  # a range the user gave is kept
             self.tails_.append(mmg_tail(self.model, X, Y, self.range_[1] - 1, seed=self.seed + 3))
             if self.tails_[-1] <= self.tail_tol: break
             L = self.range_[1] + 2  # information is still being resolved at the top: the next range ends 8 higher
