@@ -270,7 +270,7 @@ def mmg_tail(model, X:torch.Tensor, Y:torch.Tensor, # a denoiser; pairs (n, dx),
 class MMG(MIEstimator):
     "Diffusion MMSE-gap MI estimator: one denoiser (or two experts) with y dropped at random, logistic IS over logSNR."
     has_pointwise = True
-    def __init__(self, steps:int=3000, batch_size:int=1024, lr:float=2e-3, # training budget (via training.fit)
+    def __init__(self, steps:int=6000, batch_size:int=1024, lr:float=2e-3, # training budget (via training.fit; 6000 x 1024: see 'Training budget')
                  hidden:int=128, depth:int=3, emb_dim:int=64, # denoiser size
                  gaussian_base:bool=True, # start from the exact denoisers of the fitted Gaussian (MMGDenoiser.fit_gaussian)
                  p_uncond:float=0.5, # probability of dropping y in training
