@@ -179,11 +179,11 @@ class MMGDenoiser(nn.Module):
         nn.init.zeros_(self.out[-1].weight); nn.init.zeros_(self.out[-1].bias)  # starts at the base
         for k in ('mx', 'my', 'A', 'Uu', 'su', 'Uc', 'sc'): self.register_buffer('g_' + k, None)
     def fit_gaussian(self, X:torch.Tensor, Y:torch.Tensor, # training pairs (n, dx), (n, dy)
-                     floor:float=1e-4): # smallest covariance eigenvalue kept
+                     floor:float=1e-8): # smallest covariance eigenvalue kept: the base claims at most ½·log(1/floor) nats per direction
         "Base the denoiser on the exact eps_hat of the Gaussian with the pairs' moments: N(mx, Sxx) without y, N(mx + A(y - my), Sxx - A Syx) with y."
         X, Y = X.double(), Y.double(); dx = X.shape[1]; C = torch.cov(torch.cat([X, Y], 1).T, correction=0)
         Sxx, Sxy, Syy = C[:dx, :dx], C[:dx, dx:], C[dx:, dx:]
-        A = torch.linalg.solve(Syy + 1e-6 * torch.eye(len(Syy), dtype=C.dtype), Sxy.T).T  # Sxy Syy^-1
+        A = torch.linalg.solve(Syy + 1e-10 * torch.eye(len(Syy), dtype=C.dtype), Sxy.T).T  # Sxy Syy^-1; a ridge r adds ~r to Sxx - A Syx
         (su, Uu), (sc, Uc) = torch.linalg.eigh(Sxx), torch.linalg.eigh(Sxx - A @ Sxy.T)
         for k, v in dict(mx=X.mean(0), my=Y.mean(0), A=A, Uu=Uu, su=su.clamp_min(floor), Uc=Uc, sc=sc.clamp_min(floor)).items():
             setattr(self, 'g_' + k, v.float().to(self.stem.weight.device))
@@ -208,7 +208,7 @@ class MMGExperts(nn.Module):
     def __init__(self, split:float, **kw):
         super().__init__(); self.split = split; self.low, self.high = MMGDenoiser(**kw), MMGDenoiser(**kw)
         self.x_dim, self.y_dim = self.low.x_dim, self.low.y_dim
-    def fit_gaussian(self, X, Y, floor:float=1e-4):
+    def fit_gaussian(self, X, Y, floor:float=1e-8):
         "Fit both experts' Gaussian base (see `MMGDenoiser.fit_gaussian`)."
         self.low.fit_gaussian(X, Y, floor); self.high.fit_gaussian(X, Y, floor); return self
     def forward(self, z, lam, y=None, mask=None):
