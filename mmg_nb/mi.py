@@ -208,9 +208,9 @@ class MMGExperts(nn.Module):
     def __init__(self, split:float, **kw):
         super().__init__(); self.split = split; self.low, self.high = MMGDenoiser(**kw), MMGDenoiser(**kw)
         self.x_dim, self.y_dim = self.low.x_dim, self.low.y_dim
-    def fit_gaussian(self, X, Y, floor:float=1e-8):
-        "Fit both experts' Gaussian base (see `MMGDenoiser.fit_gaussian`)."
-        self.low.fit_gaussian(X, Y, floor); self.high.fit_gaussian(X, Y, floor); return self
+    def fit_gaussian(self, X, Y, **kw):
+        "Fit both experts' Gaussian base (`MMGDenoiser.fit_gaussian`, same options and defaults)."
+        self.low.fit_gaussian(X, Y, **kw); self.high.fit_gaussian(X, Y, **kw); return self
     def forward(self, z, lam, y=None, mask=None):
         hi = lam >= self.split; out = z.new_zeros(len(z), self.x_dim)
         for sel, net in ((~hi, self.low), (hi, self.high)):
