@@ -14,7 +14,7 @@ from sklearn.neighbors import KDTree
 from .core import Registry, get_device, check_finite
 
 # %% auto #0
-__all__ = ['mi_estimators', 'as_2d', 'check_pairs', 'rank_gauss_knots', 'rank_gauss', 'Standardizer', 'MIEstimator',
+__all__ = ['mi_estimators', 'as_2d', 'check_pairs', 'rank_gauss_knots', 'rank_gauss', 'lilliefors', 'Standardizer', 'MIEstimator',
            'get_estimator', 'CCA', 'GCMI', 'KSG', 'logistic_logpdf', 'logistic_stratified', 'vp_noise', 'gaussian_eps',
            'MMGDenoiser', 'MMGExperts', 'mmg_loss', 'mmg_sampler', 'mmg_val_loss', 'mmg_gaps', 'mmg_tail', 'MMG',
            'critic_sampler', 'CriticMI']
@@ -37,10 +37,13 @@ def check_pairs(X, Y) -> tuple[np.ndarray, np.ndarray]:
     return X, Y
 
 # %% ../nbs/09_mi.ipynb #66298414
-def rank_gauss_knots(a:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    "Knots of one coordinate's marginal Gaussianisation: its distinct training values q and z = Phi^-1(mid-rank / n)."
+def rank_gauss_knots(a:np.ndarray, # one coordinate's training values
+                     stride:int=1) -> tuple[np.ndarray, np.ndarray]: # keep every stride-th knot (and the last)
+    "Knots of one coordinate's marginal Gaussianisation: its distinct training values q and z = Phi^-1(mid-rank / n), thinned to every `stride`-th."
     q, first, count = np.unique(np.sort(a), return_index=True, return_counts=True)  # first: rank of q's first copy
-    return q, special.ndtri((first + count / 2) / len(a))
+    z = special.ndtri((first + count / 2) / len(a))
+    if stride > 1: i = np.unique(np.r_[np.arange(0, len(q), stride), len(q) - 1]); q, z = q[i], z[i]  # each slope then spans ~stride ranks
+    return q, z
 
 def rank_gauss(a:np.ndarray, q:np.ndarray, z:np.ndarray) -> np.ndarray:
     "Map values through the knots: piecewise linear inside, linear past the ends (strictly increasing, hence injective)."
@@ -49,29 +52,40 @@ def rank_gauss(a:np.ndarray, q:np.ndarray, z:np.ndarray) -> np.ndarray:
     lo, hi = (z[k] - z[0]) / (q[k] - q[0]), (z[-1] - z[-1 - k]) / (q[-1] - q[-1 - k])
     return np.where(a < q[0], z[0] + lo * (a - q[0]), np.where(a > q[-1], z[-1] + hi * (a - q[-1]), np.interp(a, q, z)))
 
+def lilliefors(A:np.ndarray) -> np.ndarray:
+    "Each column's Lilliefors statistic: the KS distance to the normal with its own mean and std, times sqrt(n) - 0.01 + 0.85/sqrt(n) (Stephens 1974: 0.895 at 5%, 1.035 at 1%)."
+    n = len(A); F = special.ndtr(np.sort((A - A.mean(0)) / np.where(A.std(0) > 0, A.std(0), 1.), 0)); i = np.arange(1, n + 1)[:, None]
+    return np.maximum(i / n - F, F - (i - 1) / n).max(0) * (math.sqrt(n) - 0.01 + 0.85 / math.sqrt(n))
+
 class Standardizer:
-    "Per-coordinate map fitted on training data: 'standard' (mean/std), 'robust' (median/IQR), 'auto' (robust, then asinh on heavy-tailed coordinates) or 'gauss' (marginal Gaussianisation by ranks)."
-    def __init__(self, kind:str='standard', # 'standard', 'robust', 'auto' or 'gauss'
-                 heavy:float=200.): # 'auto': squash coordinates with a training value beyond this many robust units
-        if kind not in ('auto', 'gauss', 'robust', 'standard'): raise ValueError(f"unknown scaling {kind!r}; valid: ['auto', 'gauss', 'robust', 'standard']")
-        self.kind, self.heavy = kind, heavy
+    "Per-coordinate map fitted on training data: 'standard' (mean/std), 'robust' (median/IQR), 'auto' (robust, then asinh on heavy-tailed coordinates), 'gauss' (marginal Gaussianisation by ranks) or 'adaptive' ('standard' where the marginal passes a normality test, else 'gauss')."
+    def __init__(self, kind:str='standard', # 'standard', 'robust', 'auto', 'gauss' or 'adaptive'
+                 heavy:float=200., # 'auto': squash coordinates with a training value beyond this many robust units
+                 crit:float=1.035, # 'adaptive': rank-Gaussianise coordinates whose `lilliefors` statistic exceeds this (1.035: the 1% test)
+                 stride:int=1): # 'gauss', 'adaptive': a knot every `stride` ranks (1: every training value)
+        if not (isinstance(stride, (int, np.integer)) and stride >= 1): raise ValueError(f"stride must be an int >= 1, got {stride!r}")
+        if kind not in ('adaptive', 'auto', 'gauss', 'robust', 'standard'): raise ValueError(f"unknown scaling {kind!r}; valid: ['adaptive', 'auto', 'gauss', 'robust', 'standard']")
+        self.kind, self.heavy, self.crit, self.stride = kind, heavy, crit, stride
     def fit(self, A):
-        if self.kind == 'gauss': self.knots = [rank_gauss_knots(a) for a in A.T]; return self
-        if self.kind == 'standard': self.mean, sd = A.mean(0), A.std(0)
+        if self.kind in ('gauss', 'adaptive'): self.knots = [rank_gauss_knots(a, self.stride) for a in A.T]
+        if self.kind == 'gauss': return self
+        if self.kind in ('standard', 'adaptive'): self.mean, sd = A.mean(0), A.std(0)
         else: self.mean, sd = np.median(A, 0), np.subtract(*np.percentile(A, [75, 25], 0)) / 1.349
         self.std = np.where(sd > 0, sd, np.where(A.std(0) > 0, A.std(0), 1.0))
         self.squash = (np.abs((A - self.mean) / self.std).max(0) > self.heavy) if self.kind == 'auto' else np.zeros(A.shape[1], bool)
+        self.ranked = lilliefors(A) > self.crit if self.kind == 'adaptive' else np.zeros(A.shape[1], bool)  # the coordinates that go through the knots
         return self
     def __call__(self, A):
         if self.kind == 'gauss': return np.stack([rank_gauss(a, *k) for a, k in zip(A.T, self.knots)], 1)
         Z = (A - self.mean) / self.std
+        for j in np.flatnonzero(self.ranked): Z[:, j] = rank_gauss(A[:, j], *self.knots[j])
         return np.where(self.squash, np.arcsinh(Z), Z) if self.squash.any() else Z
 
 class MIEstimator:
     "Base class: `fit(X, Y) -> self`, `estimate(X, Y) -> nats`, `pointwise(X, Y) -> (n,)` where available."
-    has_pointwise, scaling = False, 'standard'
+    has_pointwise, scaling, knot_stride = False, 'standard', 1
     def fit(self, X, Y):
-        X, Y = check_pairs(X, Y); self.sx, self.sy = Standardizer(self.scaling).fit(X), Standardizer(self.scaling).fit(Y)
+        X, Y = check_pairs(X, Y); self.sx, self.sy = (Standardizer(self.scaling, stride=self.knot_stride).fit(A) for A in (X, Y))
         self._fit(self.sx(X), self.sy(Y)); return self
     def _fit(self, X, Y): pass
     def _prep(self, X, Y):
@@ -281,12 +295,14 @@ class MMG(MIEstimator):
                  ema_decay:float|None=0.999, # EMA of the weights used for estimation (None: raw weights)
                  val_frac:float=0., # fraction of the pairs held out to keep the weights of lowest held-out denoising loss (0: last weights)
                  n_mc:int=4, n_mc_pointwise:int=256, # passes over the test pairs for estimate; draws per pair for pointwise (r vs truth on 5x5 sparse: 0.94 at 64, 0.97 at 256)
-                 scaling:str='gauss', # input map (see Standardizer): 'gauss' Gaussianises each coordinate by its ranks
+                 scaling:str='gauss', # input map (see Standardizer): 'gauss' Gaussianises each coordinate by its ranks, 'adaptive' only those that fail a normality test
+                 knot_stride:int=1, # rank maps: a knot every `knot_stride` ranks (1: every training value; see 'Rank maps at high MI')
                  chunk:int=8192, device=None, seed:int=0, progress:bool=False, **fit_kw): # eval chunk, device, seed; more `fit` options
         if readout not in ('mean', 'orthogonal', 'standard'): raise ValueError(f"readout must be 'mean', 'orthogonal' or 'standard', got {readout!r}")
         if experts not in (1, 2): raise ValueError(f"experts must be 1 (unified) or 2 (low/high SNR), got {experts}")
         if not 0 <= val_frac < 1: raise ValueError(f"val_frac must be in [0, 1), got {val_frac}")
         if not (isinstance(extend, int) and extend >= 0): raise ValueError(f"extend must be an int >= 0, got {extend!r}")
+        if not (isinstance(knot_stride, int) and knot_stride >= 1): raise ValueError(f"knot_stride must be an int >= 1, got {knot_stride!r}")
         self.__dict__.update({k: v for k, v in locals().items() if k not in ('self', 'fit_kw')}); self.fit_kw = fit_kw
     def _fit(self, X, Y):
         X, Y, val = self._split(X, Y); X, Y = (torch.as_tensor(A, dtype=torch.float32) for A in (X, Y))
