@@ -54,7 +54,7 @@ def rank_gauss(a:np.ndarray, q:np.ndarray, z:np.ndarray) -> np.ndarray:
 
 def lilliefors(A:np.ndarray) -> np.ndarray:
     "Each column's Lilliefors statistic: the KS distance to the normal with its own mean and std, times sqrt(n) - 0.01 + 0.85/sqrt(n) (Stephens 1974: 0.895 at 5%, 1.035 at 1%)."
-    n = len(A); F = special.ndtr(np.sort((A - A.mean(0)) / np.where(A.std(0) > 0, A.std(0), 1.), 0)); i = np.arange(1, n + 1)[:, None]
+    n, sd = len(A), A.std(0); F = special.ndtr(np.sort((A - A.mean(0)) / np.where(sd > 0, sd, 1.), 0)); i = np.arange(1, n + 1)[:, None]
     return np.maximum(i / n - F, F - (i - 1) / n).max(0) * (math.sqrt(n) - 0.01 + 0.85 / math.sqrt(n))
 
 class Standardizer:
@@ -67,18 +67,16 @@ class Standardizer:
         if kind not in ('adaptive', 'auto', 'gauss', 'robust', 'standard'): raise ValueError(f"unknown scaling {kind!r}; valid: ['adaptive', 'auto', 'gauss', 'robust', 'standard']")
         self.kind, self.heavy, self.crit, self.stride = kind, heavy, crit, stride
     def fit(self, A):
-        if self.kind in ('gauss', 'adaptive'): self.knots = [rank_gauss_knots(a, self.stride) for a in A.T]
-        if self.kind == 'gauss': return self
-        if self.kind in ('standard', 'adaptive'): self.mean, sd = A.mean(0), A.std(0)
+        if self.kind in ('standard', 'gauss', 'adaptive'): self.mean, sd = A.mean(0), A.std(0)
         else: self.mean, sd = np.median(A, 0), np.subtract(*np.percentile(A, [75, 25], 0)) / 1.349
         self.std = np.where(sd > 0, sd, np.where(A.std(0) > 0, A.std(0), 1.0))
         self.squash = (np.abs((A - self.mean) / self.std).max(0) > self.heavy) if self.kind == 'auto' else np.zeros(A.shape[1], bool)
-        self.ranked = lilliefors(A) > self.crit if self.kind == 'adaptive' else np.zeros(A.shape[1], bool)  # the coordinates that go through the knots
+        self.ranked = lilliefors(A) > self.crit if self.kind == 'adaptive' else np.full(A.shape[1], self.kind == 'gauss')  # the coordinates that go through knots
+        self.knots = {j: rank_gauss_knots(A[:, j], self.stride) for j in np.flatnonzero(self.ranked)}
         return self
     def __call__(self, A):
-        if self.kind == 'gauss': return np.stack([rank_gauss(a, *k) for a, k in zip(A.T, self.knots)], 1)
         Z = (A - self.mean) / self.std
-        for j in np.flatnonzero(self.ranked): Z[:, j] = rank_gauss(A[:, j], *self.knots[j])
+        for j, k in self.knots.items(): Z[:, j] = rank_gauss(A[:, j], *k)
         return np.where(self.squash, np.arcsinh(Z), Z) if self.squash.any() else Z
 
 class MIEstimator:
