@@ -16,8 +16,8 @@ from .core import Registry, get_device, check_finite
 # %% auto #0
 __all__ = ['mi_estimators', 'as_2d', 'check_pairs', 'rank_gauss_knots', 'rank_gauss', 'lilliefors', 'Standardizer', 'MIEstimator',
            'get_estimator', 'CCA', 'GCMI', 'KSG', 'logistic_logpdf', 'logistic_stratified', 'vp_noise', 'gaussian_eps',
-           'MMGDenoiser', 'MMGExperts', 'mmg_loss', 'mmg_sampler', 'mmg_val_loss', 'mmg_gaps', 'mmg_tail', 'MMG',
-           'critic_sampler', 'CriticMI']
+           'local_gaussian_eps', 'MMGDenoiser', 'MMGExperts', 'mmg_loss', 'mmg_sampler', 'mmg_val_loss', 'mmg_gaps',
+           'mmg_tail', 'MMG', 'critic_sampler', 'CriticMI']
 
 # %% ../nbs/09_mi.ipynb #b7d6cfa1
 def as_2d(a, name:str='X') -> np.ndarray:
@@ -178,16 +178,25 @@ def gaussian_eps(z:torch.Tensor, lam:torch.Tensor, # noisy points (n, d), their 
     a2, b2 = torch.sigmoid(lam)[:, None], torch.sigmoid(-lam)[:, None]
     return b2.sqrt() * (((z - a2.sqrt() * mean) @ U) / (a2 * s + b2)) @ U.T
 
+def local_gaussian_eps(z:torch.Tensor, lam:torch.Tensor, # noisy points (n, d), their logSNRs (n,)
+                       m:torch.Tensor, R:torch.Tensor): # per-row means (n, d) and covariance roots (n, d, d): Sigma = R Rᵀ
+    "E[eps | z_lam] for x ~ N(m, R Rᵀ), row by row: b (a² R Rᵀ + b² I)^-1 (z - a·m), solved in float64 (its condition number reaches 1/b²)."
+    lam, R = lam.double(), R.double(); a2, b2 = torch.sigmoid(lam)[:, None], torch.sigmoid(-lam)[:, None]
+    A = a2[..., None] * R @ R.transpose(1, 2) + b2[..., None] * torch.eye(R.shape[-1], dtype=R.dtype, device=R.device)
+    return (b2.sqrt() * torch.linalg.solve(A, z.double() - a2.sqrt() * m.double())).to(z.dtype)
+
 class MMGDenoiser(nn.Module):
-    "eps_hat(z, lambda, y, mask) = base + MLP: FiLM residual blocks; y enters as y·mask plus the mask, so mask=0 is unconditional."
+    "eps_hat(z, lambda, y, mask) from FiLM residual blocks on the base: y enters as y·mask plus the mask, so mask=0 is unconditional."
     def __init__(self, x_dim:int, y_dim:int, # features of x and y
                  hidden:int=128, depth:int=3, emb_dim:int=64, # width, residual blocks, logSNR-embedding size
-                 groups:int=8): # GroupNorm groups
-        super().__init__(); self.x_dim, self.y_dim, self.emb_dim = x_dim, y_dim, emb_dim
+                 groups:int=8, # GroupNorm groups
+                 head:str='eps'): # 'eps': base + MLP; 'local': the exact eps_hat of a local Gaussian, the base's mean and root corrected by the MLP
+        if head not in ('eps', 'local'): raise ValueError(f"head must be 'eps' or 'local', got {head!r}")
+        super().__init__(); self.x_dim, self.y_dim, self.emb_dim, self.head = x_dim, y_dim, emb_dim, head
         self.temb = nn.Sequential(nn.Linear(emb_dim, emb_dim), nn.SiLU(), nn.Linear(emb_dim, emb_dim))
         self.stem = nn.Linear(x_dim + y_dim + 1, hidden)
         self.blocks = nn.ModuleList([MLPBlock(hidden, emb_dim, groups) for _ in range(depth)])
-        self.out = nn.Sequential(nn.GroupNorm(_groups(hidden, groups), hidden), nn.SiLU(), nn.Linear(hidden, x_dim))
+        self.out = nn.Sequential(nn.GroupNorm(_groups(hidden, groups), hidden), nn.SiLU(), nn.Linear(hidden, x_dim if head == 'eps' else x_dim + x_dim * (x_dim + 1) // 2))
         nn.init.zeros_(self.out[-1].weight); nn.init.zeros_(self.out[-1].bias)  # starts at the base
         for k in ('mx', 'my', 'A', 'Uu', 'su', 'Uc', 'sc'): self.register_buffer('g_' + k, None)
     def fit_gaussian(self, X:torch.Tensor, Y:torch.Tensor, # training pairs (n, dx), (n, dy)
@@ -212,7 +221,19 @@ class MMGDenoiser(nn.Module):
         e = self.temb(sinusoidal_embedding(20 * lam, self.emb_dim))  # 20·lambda: ~0.05 logSNR resolution
         h = self.stem(torch.cat([z, y * mask[:, None], mask[:, None]], 1))
         for b in self.blocks: h = b(h, e)
-        return self.base(z, lam, y, mask) + self.out(h)
+        o = self.out(h)
+        return self.base(z, lam, y, mask) + o if self.head == 'eps' else local_gaussian_eps(z, lam, *self.local(o, y, mask))
+    def prior(self, y, mask):
+        "Mean (n, d) and covariance root (n, d, d) of the base per row: the fitted Gaussian (conditional where mask = 1), else N(0, I)."
+        n, d = len(y), self.x_dim
+        if self.g_mx is None: return y.new_zeros(n, d), torch.eye(d, device=y.device).expand(n, d, d)
+        c = (mask > 0)[:, None]; m = torch.where(c, self.g_mx + (y - self.g_my) @ self.g_A.T, self.g_mx)
+        return m, torch.where(c[..., None], self.g_Uc * self.g_sc.sqrt(), self.g_Uu * self.g_su.sqrt())
+    def local(self, o, y, mask):
+        "The local head's Gaussian: mean = base mean + o[:, :d], root = base root @ M, M lower-triangular from o[:, d:] with exp on its diagonal (o = 0: the base)."
+        d = self.x_dim; (m0, R0), (i, j) = self.prior(y, mask), torch.tril_indices(d, d, device=o.device)
+        L = o.new_zeros(len(o), d, d); L[:, i, j] = o[:, d:]
+        return m0 + o[:, :d], R0 @ (L.tril(-1) + torch.diag_embed(L.diagonal(dim1=1, dim2=2).clamp(-20, 10).exp()))
 
 # %% ../nbs/09_mi.ipynb #cd363935
 class MMGExperts(nn.Module):
@@ -284,6 +305,7 @@ class MMG(MIEstimator):
     has_pointwise = True
     def __init__(self, steps:int=6000, batch_size:int=1024, lr:float=2e-3, # training budget (via training.fit; 6000 x 1024: see 'Training budget')
                  hidden:int=128, depth:int=3, emb_dim:int=64, # denoiser size
+                 head:str='eps', # denoiser output (MMGDenoiser): 'eps' adds the MLP to the Gaussian base, 'local' corrects its mean and root (see 'A local-Gaussian head')
                  gaussian_base:bool=True, # start from the exact denoisers of the fitted Gaussian (MMGDenoiser.fit_gaussian)
                  p_uncond:float=0.5, # probability of dropping y in training
                  loc:float|str='auto', scale:float|str='auto', lam_range:tuple|str='auto', # truncated logistic proposal; 'auto' from CCA
@@ -297,6 +319,7 @@ class MMG(MIEstimator):
                  knot_stride:int=1, # rank maps: a knot every `knot_stride` ranks (1: every training value; see 'Rank maps at high MI')
                  chunk:int=8192, device=None, seed:int=0, progress:bool=False, **fit_kw): # eval chunk, device, seed; more `fit` options
         if readout not in ('mean', 'orthogonal', 'standard'): raise ValueError(f"readout must be 'mean', 'orthogonal' or 'standard', got {readout!r}")
+        if head not in ('eps', 'local'): raise ValueError(f"head must be 'eps' or 'local', got {head!r}")
         if experts not in (1, 2): raise ValueError(f"experts must be 1 (unified) or 2 (low/high SNR), got {experts}")
         if not 0 <= val_frac < 1: raise ValueError(f"val_frac must be in [0, 1), got {val_frac}")
         if not (isinstance(extend, int) and extend >= 0): raise ValueError(f"extend must be an int >= 0, got {extend!r}")
@@ -317,7 +340,7 @@ class MMG(MIEstimator):
     def _train(self, X, Y, val, k:int=0):
         "One fit of a fresh denoiser under the current proposal (loc_, scale_, range_); `k` > 0 checkpoints to ckpt_dir/extend<k>."
         from mmg_nb.training import fit
-        kw = dict(x_dim=X.shape[1], y_dim=Y.shape[1], hidden=self.hidden, depth=self.depth, emb_dim=self.emb_dim)
+        kw = dict(x_dim=X.shape[1], y_dim=Y.shape[1], hidden=self.hidden, depth=self.depth, emb_dim=self.emb_dim, head=self.head)
         torch.manual_seed(self.seed)
         model = MMGDenoiser(**kw) if self.experts == 1 else MMGExperts(self.loc_ if self.split is None else self.split, **kw)
         if self.gaussian_base: model.fit_gaussian(X, Y)
