@@ -212,9 +212,13 @@ class MMGDenoiser(nn.Module):
     def base(self, z, lam, y, mask):
         "The skip: the Gaussian base once fitted (conditional where mask = 1), else sigmoid(-lam)^½·z, the exact eps_hat for x ~ N(0, I)."
         if self.g_mx is None: return torch.sigmoid(-lam)[:, None].sqrt() * z
-        out, c = gaussian_eps(z, lam, self.g_mx, self.g_Uu, self.g_su), mask > 0  # unconditional rows; conditional rows replaced below
-        if c.any(): out[c] = gaussian_eps(z[c], lam[c], self.g_mx + (y[c] - self.g_my) @ self.g_A.T, self.g_Uc, self.g_sc)
+        m, c = self.base_mean(y, mask), mask > 0
+        out = gaussian_eps(z, lam, m, self.g_Uu, self.g_su)  # unconditional rows; conditional rows replaced below
+        if c.any(): out[c] = gaussian_eps(z[c], lam[c], m[c], self.g_Uc, self.g_sc)
         return out
+    def base_mean(self, y, mask):
+        "Per-row mean of the fitted Gaussian base: mx + A(y - my) where mask = 1, else mx."
+        return torch.where((mask > 0)[:, None], self.g_mx + (y - self.g_my) @ self.g_A.T, self.g_mx)
     def forward(self, z, lam, y=None, mask=None):
         if y is None: y, mask = z.new_zeros(len(z), self.y_dim), z.new_zeros(len(z))
         elif mask is None: mask = z.new_ones(len(z))
@@ -227,8 +231,7 @@ class MMGDenoiser(nn.Module):
         "Mean (n, d) and covariance root (n, d, d) of the base per row: the fitted Gaussian (conditional where mask = 1), else N(0, I)."
         n, d = len(y), self.x_dim
         if self.g_mx is None: return y.new_zeros(n, d), torch.eye(d, device=y.device).expand(n, d, d)
-        c = (mask > 0)[:, None]; m = torch.where(c, self.g_mx + (y - self.g_my) @ self.g_A.T, self.g_mx)
-        return m, torch.where(c[..., None], self.g_Uc * self.g_sc.sqrt(), self.g_Uu * self.g_su.sqrt())
+        return self.base_mean(y, mask), torch.where((mask > 0)[:, None, None], self.g_Uc * self.g_sc.sqrt(), self.g_Uu * self.g_su.sqrt())
     def local(self, o, y, mask):
         "The local head's Gaussian: mean = base mean + o[:, :d], root = base root @ M, M lower-triangular from o[:, d:] with exp on its diagonal (o = 0: the base)."
         d = self.x_dim; (m0, R0), (i, j) = self.prior(y, mask), torch.tril_indices(d, d, device=o.device)
