@@ -30,6 +30,7 @@ test: setup export-check clean-check lint nbtest
 
 lint: setup
 	$(PY) .ci/lint_nbs.py
+	$(PY) -m mmg_nb.core.layers
 
 export-check: setup
 	@bash .ci/unchanged "$(BIN)/nbdev_export" "nbdev_export"
@@ -50,7 +51,7 @@ docs: setup
 	else bash .ci/docs-preview $(BIN); fi
 
 readme: setup
-	$(PY) -c "from mmg_nb.runner import write_readme; write_readme()"
+	$(PY) -c "from mmg_nb.cli.runner import write_readme; write_readme()"
 
 clean:
 	rm -rf _proc _docs _docs_preview
