@@ -11,9 +11,13 @@ EXPERIMENT ?= quickstart
 # `make run` uses the quickstart's real CPU profile; the notebook's own defaults are the tiny test setting.
 RUN_ARGS ?= -p profile cpu15
 
-.PHONY: setup run test lint export-check clean-check nbtest lab docs readme clean
+.PHONY: setup sysdeps run test lint export-check clean-check nbtest lab docs readme clean
 
-setup: $(STAMP)
+setup: sysdeps $(STAMP)
+
+# System packages the notebooks need (espeak-ng): installed when missing, or one line saying how.
+sysdeps:
+	@bash .ci/system-deps
 
 $(STAMP): settings.ini setup.py
 	@test -x $(PY) || python3 -m venv $(VENV)
