@@ -38,7 +38,9 @@ def to_device(batch, device:str|torch.device): # a tensor, or a dict/list/tuple 
 def seed_everything(seed:int, # seed for python, numpy and torch (all devices)
                    ) -> torch.Generator:
     "Seed every RNG and return a CPU `torch.Generator` seeded the same, for explicit use."
-    random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    torch.manual_seed(seed)
     return torch.Generator().manual_seed(seed)
 
 # %% ../../nbs/core/00_base.ipynb #b1d051f8
@@ -65,10 +67,13 @@ def autocast(device:str|torch.device, # the device the computation runs on
 class Registry(dict):
     "A name -> object map whose lookups fail with a message listing the valid names."
     def __init__(self, kind:str): # what is registered, e.g. "loss", used in error messages
-        super().__init__(); self.kind = kind
+        super().__init__()
+        self.kind = kind
     def register(self, name:str|None=None):
         "Decorator: register `f` under `name` (default: its `__name__`)."
-        def _inner(f): self[name or f.__name__] = f; return f
+        def _inner(f):
+            self[name or f.__name__] = f
+            return f
         return _inner
     def __missing__(self, name): raise KeyError(f"unknown {self.kind} {name!r}; valid: {sorted(self)}")
     def __repr__(self): return f"Registry({self.kind}: {sorted(self)})"
@@ -86,8 +91,10 @@ def check_finite(x:torch.Tensor, # tensor to check
 @contextlib.contextmanager
 def atomic_path(path:str|Path): # final destination
     "Yield a temporary path beside `path`; on success move it into place atomically, on error delete it."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'); os.close(fd)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+    os.close(fd)
     try:
         yield Path(tmp)
         os.replace(tmp, path)
@@ -131,7 +138,8 @@ def run_dir(experiment:str, # experiment name: the folder under runs/
     if out_dir is None:
         base = repo_root() or Path.cwd()
         out_dir = base/'runs'/experiment/datetime.datetime.now().strftime('%Y%m%d-%H%M%S-%f')
-    out_dir = Path(out_dir); (out_dir/'figures').mkdir(parents=True, exist_ok=True)
+    out_dir = Path(out_dir)
+    (out_dir/'figures').mkdir(parents=True, exist_ok=True)
     return out_dir
 
 def git_commit(path:str|Path|None=None) -> str|None:

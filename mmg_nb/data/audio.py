@@ -124,7 +124,8 @@ def read_manifest(cache_dir:str|Path) -> dict[str, dict]:
 
 def _write_manifest(cache_dir, rows:dict):
     with atomic_path(Path(cache_dir)/'manifest.csv') as tmp, open(tmp, 'w', newline='') as f:
-        w = csv.DictWriter(f, fieldnames=_MANIFEST_FIELDS); w.writeheader()
+        w = csv.DictWriter(f, fieldnames=_MANIFEST_FIELDS)
+        w.writeheader()
         for k in sorted(rows): w.writerow({c: rows[k][c] for c in _MANIFEST_FIELDS})
 
 # %% ../../nbs/data/23_audio.ipynb #82943f94
@@ -355,7 +356,9 @@ def read_video_audio(path:str|Path, # a video (or audio) file with an audio stre
 # %% ../../nbs/data/23_audio.ipynb #e37c3d50
 def _square_resize(img:np.ndarray, size:int) -> np.ndarray:
     from PIL import Image
-    h, w = img.shape[:2]; s = min(h, w); t, l = (h - s) // 2, (w - s) // 2
+    h, w = img.shape[:2]
+    s = min(h, w)
+    t, l = (h - s) // 2, (w - s) // 2
     return np.asarray(Image.fromarray(img[t:t + s, l:l + s]).resize((size, size), Image.BICUBIC))
 
 def _frames_at(frames_dir:Path, t:float, video_s:float) -> np.ndarray:
@@ -367,7 +370,8 @@ def _frames_at(frames_dir:Path, t:float, video_s:float) -> np.ndarray:
 
 def _wav_file(path:Path, sr:int) -> np.ndarray:
     if not path.is_file(): raise FileNotFoundError(f"audio file {str(path)!r} does not exist")
-    x, r = sf.read(path, dtype='float32', always_2d=True); x = x.mean(1)
+    x, r = sf.read(path, dtype='float32', always_2d=True)
+    x = x.mean(1)
     return librosa.resample(x, orig_sr=r, target_sr=sr) if r != sr else x
 
 # %% ../../nbs/data/23_audio.ipynb #009ad3a1
@@ -386,7 +390,8 @@ def load_ave(root:str|Path, # AVE folder: Annotations.txt plus AVE/*.mp4, or fra
     if not root.is_dir(): raise FileNotFoundError(f"AVE folder {str(root)!r} does not exist")
     if source not in ('auto', 'video', 'frames'): raise ValueError(f"source must be 'auto', 'video' or 'frames', got {source!r}")
     events = read_ave_annotations(root/annotations)[:max_events]
-    cats = sorted({e.category for e in events}); L = round(clip_s * sr)
+    cats = sorted({e.category for e in events})
+    L = round(clip_s * sr)
     imgs, auds, audio_cache = [], [], {}
     for e in events:
         mp4, fdir = root/video_dir/f'{e.video_id}.mp4', root/'frames'/e.video_id
@@ -397,7 +402,8 @@ def load_ave(root:str|Path, # AVE folder: Annotations.txt plus AVE/*.mp4, or fra
         imgs.append(_square_resize(read_video_frame(mp4, t) if use_video else _frames_at(fdir, t, video_s), image_size))
         if e.video_id not in audio_cache:
             audio_cache = {e.video_id: read_video_audio(mp4, sr) if use_video else _wav_file(root/'audio'/f'{e.video_id}.wav', sr)}
-        a = audio_cache[e.video_id]; s0 = int(np.clip(round((t - clip_s / 2) * sr), 0, max(0, len(a) - L)))
+        a = audio_cache[e.video_id]
+        s0 = int(np.clip(round((t - clip_s / 2) * sr), 0, max(0, len(a) - L)))
         auds.append(fix_length(a[s0:s0 + L], L, 'start'))
     images = torch.from_numpy(np.stack(imgs)).permute(0, 3, 1, 2).float() / 127.5 - 1
     return dict(images=images, audio=torch.from_numpy(np.stack(auds)), labels=torch.tensor([cats.index(e.category) for e in events]),

@@ -64,7 +64,8 @@ def read_idx(path:str|Path, # an idx file, optionally gzipped (.gz)
     with (gzip.open if path.suffix == '.gz' else open)(path, 'rb') as f: raw = f.read()
     if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] != 0x08:
         raise ValueError(f"{path} is not a uint8 idx file (header {raw[:4].hex()!r}; expected 0000 08 then ndim)")
-    ndim = raw[3]; shape = struct.unpack(f'>{ndim}I', raw[4:4 + 4*ndim])
+    ndim = raw[3]
+    shape = struct.unpack(f'>{ndim}I', raw[4:4 + 4*ndim])
     data = np.frombuffer(raw, dtype=np.uint8, offset=4 + 4*ndim)
     if data.size != int(np.prod(shape)): raise ValueError(f"{path}: header says shape {shape} ({int(np.prod(shape))} values) but the file holds {data.size}")
     return data.reshape(shape)
@@ -93,7 +94,8 @@ def write_idx(path:str|Path, # destination (.gz compresses)
               a:np.ndarray, # uint8 array to write
              ) -> Path:
     "Write a uint8 array as an idx file (used for test fixtures)."
-    a = np.ascontiguousarray(a, dtype=np.uint8); path = Path(path)
+    a = np.ascontiguousarray(a, dtype=np.uint8)
+    path = Path(path)
     raw = bytes([0, 0, 0x08, a.ndim]) + struct.pack(f'>{a.ndim}I', *a.shape) + a.tobytes()
     with (gzip.open if path.suffix == '.gz' else open)(path, 'wb') as f: f.write(raw)
     return path
@@ -154,7 +156,9 @@ _IMG_EXT = ('.jpg', '.jpeg', '.png')
 
 def _load_rgb(path):
     from PIL import Image
-    with Image.open(path) as im: im = im.convert('RGB'); im.load()
+    with Image.open(path) as im:
+        im = im.convert('RGB')
+        im.load()
     return im
 
 def _pil_to_pm1(im, size):
@@ -178,9 +182,11 @@ def load_night2day(root:str|Path, # the night2day folder holding train/, val/ an
     if not files: raise FileNotFoundError(f"no .jpg/.png images in {str(folder)!r}")
     A, B = [], []
     for f in files:
-        im = _load_rgb(f); w, h = im.size
+        im = _load_rgb(f)
+        w, h = im.size
         if w != 2*h: raise ValueError(f"{f.name} is {w}×{h}; a side-by-side A|B image must be twice as wide as high")
-        A.append(_pil_to_pm1(im.crop((0, 0, w//2, h)), size)); B.append(_pil_to_pm1(im.crop((w//2, 0, w, h)), size))
+        A.append(_pil_to_pm1(im.crop((0, 0, w//2, h)), size))
+        B.append(_pil_to_pm1(im.crop((w//2, 0, w, h)), size))
     A, B = torch.stack(A), torch.stack(B)
     return (A, B) if night_side == 'A' else (B, A)
 
@@ -218,9 +224,12 @@ def photo_patches(photos=DEFAULT_PHOTOS, # names of bundled skimage photos
     "Patches `(N, 3, size, size)` in `[-1, 1]` cut from real photos bundled with skimage."
     from PIL import Image
     if size > short_side: raise ValueError(f"patch size {size} is larger than short_side {short_side}")
-    stride = stride or size; out = []
+    stride = stride or size
+    out = []
     for name in photos:
-        im = Image.fromarray(_photo(name)[..., :3]); w, h = im.size; s = short_side / min(w, h)
+        im = Image.fromarray(_photo(name)[..., :3])
+        w, h = im.size
+        s = short_side / min(w, h)
         x = _pil_to_pm1(im.resize((round(w*s), round(h*s)), Image.BILINEAR), None)
         out.append(x.unfold(1, size, stride).unfold(2, size, stride).permute(1, 2, 0, 3, 4).reshape(-1, 3, size, size))
     return torch.cat(out)

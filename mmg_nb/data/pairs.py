@@ -105,7 +105,8 @@ class NoisingCollate:
 def sample_t(self:NoisingCollate, B:int, generator=None, device='cpu'):
     "B timesteps (LongTensor on `device`) from the configured sampler (repeated if `shared_t`)."
     n = 1 if self.shared_t else B
-    gdev = _gen_device(generator, device); lo, hi = self.t_range
+    gdev = _gen_device(generator, device)
+    lo, hi = self.t_range
     if callable(self.t_sampler): t = torch.as_tensor(self.t_sampler(n, generator))
     elif self.t_sampler == 'uniform': t = torch.randint(lo, hi, (n,), generator=generator, device=gdev)
     else: t = lo + torch.multinomial(self.t_probs.to(gdev), n, replacement=True, generator=generator)
@@ -122,7 +123,8 @@ def noise(self:NoisingCollate, z:torch.Tensor, t:torch.Tensor, eps:torch.Tensor)
 @patch
 def _negatives(self:NoisingCollate, out:dict, generator=None):
     "Clean y negatives (B, n_neg, ...) from the hook or from `n_neg` derangements; records `neg_idx` for the latter."
-    y0 = out['y0']; B = len(y0)
+    y0 = out['y0']
+    B = len(y0)
     if self.negatives is not None:
         yn = torch.as_tensor(self.negatives(out, generator)).to(y0.device, y0.dtype)
         if self.n_neg == 1 and yn.shape == y0.shape: yn = yn[:, None]
@@ -143,7 +145,8 @@ def __call__(self:NoisingCollate, batch, # list of (x, y) items, an (x, y) tuple
     x0, y0 = _stack_batch(batch)
     if len(x0) != len(y0): raise ValueError(f"x has {len(x0)} samples but y has {len(y0)}")
     if len(x0) == 0: raise ValueError("empty batch: 0 pairs")
-    dev = x0.device; B = len(x0)
+    dev = x0.device
+    B = len(x0)
     t = self.sample_t(B, generator, dev)
     eps_x = randn_like_on(x0.shape, generator, dev, x0.dtype)
     out = dict(x0=x0, y0=y0, t=t, eps_x=eps_x, x_t=self.noise(x0, t, eps_x))

@@ -89,7 +89,8 @@ class FiLM(nn.Module):
         super().__init__()
         self.norm = nn.GroupNorm(norm_groups(dim, groups), dim)
         self.proj = nn.Linear(emb_dim, 2 * dim)
-        nn.init.zeros_(self.proj.weight); nn.init.zeros_(self.proj.bias)   # starts as plain GroupNorm
+        nn.init.zeros_(self.proj.weight)
+        nn.init.zeros_(self.proj.bias)   # starts as plain GroupNorm
     def forward(self, h, e):
         g, b = self.proj(e).chunk(2, -1)
         shape = (h.shape[0], -1) + (1,) * (h.ndim - 2)   # broadcast over spatial dims

@@ -71,7 +71,8 @@ def logsnr_schedule(u:torch.Tensor, # continuous time in [0, 1] (0 = clean, 1 = 
     if ((u < 0) | (u > 1)).any(): raise ValueError(f"u must lie in [0, 1], got values in [{u.min().item()}, {u.max().item()}]")
     if kind == 'linear': return logsnr_max + (logsnr_min - logsnr_max) * u
     if kind == 'cosine':
-        b = math.atan(math.exp(-0.5 * (logsnr_max - shift))); a = math.atan(math.exp(-0.5 * (logsnr_min - shift))) - b
+        b = math.atan(math.exp(-0.5 * (logsnr_max - shift)))
+        a = math.atan(math.exp(-0.5 * (logsnr_min - shift))) - b
         return -2 * torch.log(torch.tan(a * u + b)) + shift
     raise ValueError(f"unknown logSNR schedule kind {kind!r}; valid: ['cosine', 'linear']")
 
@@ -90,12 +91,15 @@ def alpha_bar_at(t:torch.Tensor|float|int, # diffusers timesteps in [0, T-1], an
     ac = torch.as_tensor(alphas_cumprod)
     if ac.ndim != 1 or len(ac) < 2: raise ValueError(f"alphas_cumprod must be a 1-D table of length >= 2, got shape {tuple(ac.shape)}")
     t = torch.as_tensor(t, device=ac.device) if not torch.is_tensor(t) else t
-    ac = ac.to(t.device); n = len(ac)
+    ac = ac.to(t.device)
+    n = len(ac)
     out_dtype = torch.promote_types(ac.dtype, t.dtype) if t.is_floating_point() else ac.dtype
     tf = t.double()
     if ((tf < -1e-4) | (tf > n - 1 + 1e-4)).any() or not torch.isfinite(tf).all():
         raise ValueError(f"timesteps must lie in [0, {n-1}] (len(alphas_cumprod) - 1), got values in [{tf.min().item()}, {tf.max().item()}]")
-    tf = tf.clamp(0, n - 1); lo = tf.floor().long().clamp(max=n - 2); w = tf - lo
+    tf = tf.clamp(0, n - 1)
+    lo = tf.floor().long().clamp(max=n - 2)
+    w = tf - lo
     sig = alpha_bar_to_sigma(ac.double())
     interp = sigma_to_alpha_bar(sig[lo] * (1 - w) + sig[lo + 1] * w)
     exact = ac.double()[tf.round().long()]

@@ -105,11 +105,14 @@ class DV(Objective):
     def mi(self, T_pos, T_neg, weight=None): return self.bound(*_check(T_pos, T_neg, weight))
 
     def _loss(self, Tp, Tn, w):
-        lme = _logmeanexp(Tn, w); value = -(_mean(Tp, w) - lme)
+        lme = _logmeanexp(Tn, w)
+        value = -(_mean(Tp, w) - lme)
         if not (self.training and torch.is_grad_enabled()): return value
         with torch.no_grad():
             b = lme.detach().to(self.log_ma.device, torch.float64)
-            if not bool(self.ma_init): self.log_ma.copy_(b); self.ma_init.fill_(True)
+            if not bool(self.ma_init):
+                self.log_ma.copy_(b)
+                self.ma_init.fill_(True)
             elif self.ma_rate == 1: self.log_ma.copy_(b)
             else: self.log_ma.copy_(torch.logaddexp(self.log_ma + math.log1p(-self.ma_rate), b + math.log(self.ma_rate)))
         s = torch.exp((lme - self.log_ma.to(lme)).clamp(max=_EXP_CAP))  # d s = E_r[e^T dT] / moving average
@@ -132,7 +135,8 @@ def pos_neg_from_pairwise(S:torch.Tensor, # (B, B) scores, S[i, j] = T(x_i, y_j)
     if S.ndim != 2 or S.shape[0] != S.shape[1] or S.shape[0] < 2: raise ValueError(f"S must be a square (B, B) matrix with B >= 2, got {tuple(S.shape)}")
     if anchor not in ('x', 'y'): raise ValueError(f"unknown anchor {anchor!r}; valid: ['x', 'y']")
     M = S.T if anchor == 'y' else S  # row i of M holds the candidates sharing the anchor of pair i
-    B = len(M); off = ~torch.eye(B, dtype=torch.bool, device=S.device)
+    B = len(M)
+    off = ~torch.eye(B, dtype=torch.bool, device=S.device)
     return M.diagonal(), M[off].view(B, B - 1)
 
 @objectives.register('smile')
