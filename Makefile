@@ -51,6 +51,7 @@ lab: setup
 
 # nbdev_docs needs Quarto; without it, build a Quarto-free HTML preview of every page.
 docs: setup
+	$(PY) -m mmg_nb.cli.docs
 	@if command -v quarto >/dev/null 2>&1; then $(BIN)/nbdev_docs; \
 	else bash .ci/docs-preview $(BIN); fi
 
