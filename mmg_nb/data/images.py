@@ -10,9 +10,10 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['DEFAULT_PHOTOS', 'to_pm1', 'to_unit', 'mnist_digits', 'read_idx', 'load_mnist_idx', 'write_idx', 'sklearn_digits',
-           'digit_images', 'rot90_cw', 'rotated_pairs', 'rotated_mnist', 'load_night2day', 'day_to_night',
-           'photo_patches', 'synthetic_night2day', 'night2day_pairs']
+__all__ = ['NIGHT_RANGES', 'SKIMAGE_PHOTOS', 'TEST_PHOTOS', 'DEFAULT_PHOTOS', 'to_pm1', 'to_unit', 'mnist_digits', 'read_idx',
+           'load_mnist_idx', 'write_idx', 'sklearn_digits', 'digit_images', 'rot90_cw', 'rotated_pairs',
+           'rotated_mnist', 'load_night2day', 'day_to_night', 'sample_night_params', 'split_photos', 'photo_patches',
+           'synthetic_night2day', 'night2day_pairs']
 
 # %% ../../nbs/data/22_images.ipynb #303f7d2d
 def to_pm1(x, # array/tensor of raw pixel values in [0, vmax]
@@ -191,70 +192,110 @@ def load_night2day(root:str|Path, # the night2day folder holding train/, val/ an
     return (A, B) if night_side == 'A' else (B, A)
 
 # %% ../../nbs/data/22_images.ipynb #83ad4483
+def _per_image(v, n:int, ref:torch.Tensor, width:int=1) -> torch.Tensor:
+    "A parameter as a tensor broadcastable over (n, 3, H, W): one value, or one (or `width`) per image."
+    v = torch.as_tensor(v, dtype=ref.dtype, device=ref.device)
+    if v.ndim == 0 or (v.ndim == 1 and len(v) == width and width > 1): return v.reshape(1, -1, 1, 1)
+    if v.shape[0] != n: raise ValueError(f"a per-image parameter needs {n} rows (one per image), got shape {tuple(v.shape)}")
+    return v.reshape(n, -1, 1, 1)
+
 def day_to_night(day:torch.Tensor, # RGB images (N, 3, H, W) in [-1, 1]
-                 exposure:float=0.35, # exposure multiplier (< 1 darkens)
-                 gamma:float=1.6, # gamma (> 1 darkens the mid-tones)
-                 gains:tuple=(0.7, 0.85, 1.2), # per-channel (r, g, b) gains: the blue shift
-                 read_noise:float=0.02, # std of additive Gaussian sensor noise (in [0, 1] units)
-                 shot_noise:float=0.03, # std of signal-dependent noise per sqrt(signal)
+                 exposure=0.35, # exposure multiplier (< 1 darkens): a number or (N,)
+                 gamma=1.6, # gamma (> 1 darkens the mid-tones): a number or (N,)
+                 gains=(0.7, 0.85, 1.2), # per-channel (r, g, b) gains, the blue shift: (3,) or (N, 3)
+                 read_noise=0.02, # std of additive Gaussian sensor noise (in [0, 1] units): a number or (N,)
+                 shot_noise=0.03, # std of signal-dependent noise per sqrt(signal): a number or (N,)
                  generator:torch.Generator|None=None, # for the noise (on the images' device)
                 ) -> torch.Tensor:
     "A documented synthetic day→night transform: exposure and gamma drop, blue shift, sensor noise; returns `[-1, 1]`."
     if day.ndim != 4 or day.shape[1] != 3: raise ValueError(f"day must be RGB images (N, 3, H, W); got shape {tuple(day.shape)}")
-    u = to_unit(day) * exposure
-    u = u.clamp_min(0) ** gamma * torch.tensor(gains, dtype=u.dtype, device=u.device).view(1, 3, 1, 1)
+    n, u = len(day), to_unit(day)
+    p = {k: _per_image(v, n, u, 3 if k == 'gains' else 1) for k, v in
+         dict(exposure=exposure, gamma=gamma, gains=gains, read_noise=read_noise, shot_noise=shot_noise).items()}
+    u = (u * p['exposure']).clamp_min(0) ** p['gamma'] * p['gains']
     z = torch.randn(u.shape, generator=generator, device=u.device, dtype=u.dtype)
-    u = u + z * (read_noise**2 + shot_noise**2 * u).sqrt()
+    u = u + z * (p['read_noise']**2 + p['shot_noise']**2 * u).sqrt()
     return u.clamp(0, 1) * 2 - 1
 
-# %% ../../nbs/data/22_images.ipynb #79bc60f1
-DEFAULT_PHOTOS = ('astronaut', 'coffee', 'chelsea', 'rocket', 'motorcycle')
+# %% ../../nbs/data/22_images.ipynb #22f03eeb
+NIGHT_RANGES = dict(exposure=(0.2, 0.5), gamma=(1.3, 2.0), gain_r=(0.6, 0.85), gain_g=(0.75, 0.95),
+                    gain_b=(1.0, 1.35), read_noise=(0.01, 0.03), shot_noise=(0.02, 0.04))
 
-def _photo(name):
+def sample_night_params(n:int, # number of images
+                        generator:torch.Generator|None=None, # for the draws
+                        ranges:dict=NIGHT_RANGES, # (low, high) of each parameter
+                       ) -> dict:
+    "`day_to_night` keyword arguments with one value per image, each uniform on its range."
+    u = lambda k: ranges[k][0] + (ranges[k][1] - ranges[k][0]) * torch.rand(n, generator=generator)
+    p = {k: u(k) for k in ('exposure', 'gamma', 'read_noise', 'shot_noise')}
+    return p | {'gains': torch.stack([u('gain_r'), u('gain_g'), u('gain_b')], 1)}
+
+# %% ../../nbs/data/22_images.ipynb #c3df60d0
+SKIMAGE_PHOTOS = ('astronaut', 'chelsea', 'coffee', 'rocket', 'motorcycle', 'hubble_deep_field',
+                  'immunohistochemistry', 'retina')
+TEST_PHOTOS = ('coffee', 'motorcycle')
+DEFAULT_PHOTOS = SKIMAGE_PHOTOS
+
+def _photo(name:str) -> np.ndarray:
+    "One bundled skimage photo as (H, W, 3) uint8 (the motorcycle is the left view of the stereo pair)."
     import skimage.data as sd
-    if name == 'motorcycle': return sd.stereo_motorcycle()[0]
-    if name not in DEFAULT_PHOTOS: raise ValueError(f"unknown photo {name!r}; valid (bundled with skimage, no download): {list(DEFAULT_PHOTOS)}")
-    return getattr(sd, name)()
+    if name not in SKIMAGE_PHOTOS:
+        raise ValueError(f"unknown photo {name!r}; valid (bundled with skimage, no download): {list(SKIMAGE_PHOTOS)}")
+    return sd.stereo_motorcycle()[0] if name == 'motorcycle' else getattr(sd, name)()[..., :3]
 
-def photo_patches(photos=DEFAULT_PHOTOS, # names of bundled skimage photos
+def split_photos(split:str='train', # 'train', 'test' or 'all'
+                 photos=SKIMAGE_PHOTOS, # the photos to split
+                 test_photos=TEST_PHOTOS, # the held-out ones
+                ) -> tuple:
+    "The photos of a split: held-out photos for 'test', the others for 'train'."
+    if split not in ('train', 'test', 'all'): raise ValueError(f"unknown split {split!r}; valid: ['train', 'test', 'all']")
+    out = tuple(p for p in photos if split == 'all' or (p in test_photos) == (split == 'test'))
+    if not out: raise ValueError(f"the {split!r} split of photos {list(photos)} (test photos {list(test_photos)}) is empty")
+    return out
+
+# %% ../../nbs/data/22_images.ipynb #b5952541
+def photo_patches(photos=SKIMAGE_PHOTOS, # names of bundled skimage photos
                   size:int=32, # patch side length
                   stride:int|None=16, # step between patches (None: = size, no overlap)
-                  short_side:int=128, # each photo is first resized so its short side has this many pixels
+                  short_side:int=160, # each photo is first resized so its short side has this many pixels
                  ) -> torch.Tensor:
     "Patches `(N, 3, size, size)` in `[-1, 1]` cut from real photos bundled with skimage."
     from PIL import Image
     if size > short_side: raise ValueError(f"patch size {size} is larger than short_side {short_side}")
-    stride = stride or size
-    out = []
+    stride, out = stride or size, []
     for name in photos:
-        im = Image.fromarray(_photo(name)[..., :3])
-        w, h = im.size
-        s = short_side / min(w, h)
-        x = _pil_to_pm1(im.resize((round(w*s), round(h*s)), Image.BILINEAR), None)
+        im = Image.fromarray(_photo(name))
+        s = short_side / min(im.size)
+        x = _pil_to_pm1(im.resize((round(im.size[0] * s), round(im.size[1] * s)), Image.BILINEAR), None)
         out.append(x.unfold(1, size, stride).unfold(2, size, stride).permute(1, 2, 0, 3, 4).reshape(-1, 3, size, size))
     return torch.cat(out)
 
-# %% ../../nbs/data/22_images.ipynb #a11f8bd1
+# %% ../../nbs/data/22_images.ipynb #7575fd92
 def synthetic_night2day(size:int=32, # patch side length
                         stride:int|None=16, # step between patches
-                        short_side:int=128, # resize photos to this short side before cutting
-                        photos=DEFAULT_PHOTOS, # bundled skimage photos to use
-                        seed:int=0, # seed of the sensor noise
-                        **night_kw, # options of `day_to_night`
+                        short_side:int=160, # resize photos to this short side before cutting
+                        photos=SKIMAGE_PHOTOS, # bundled skimage photos to use
+                        seed:int=0, # seed of the night parameters and the sensor noise
+                        split:str='all', # 'train', 'test' (held-out photos) or 'all'
+                        test_photos=TEST_PHOTOS, # the photos of the test split
+                        vary:bool=True, # draw the night parameters per patch from NIGHT_RANGES
+                        **night_kw, # fixed `day_to_night` options (override the draws)
                        ) -> tuple[torch.Tensor, torch.Tensor]:
     "Synthetic night of real photos: `(night, day)` patches, each `(N, 3, size, size)` in `[-1, 1]`."
-    day = photo_patches(photos, size, stride, short_side)
-    return day_to_night(day, generator=torch.Generator().manual_seed(seed), **night_kw), day
+    day = photo_patches(split_photos(split, photos, test_photos), size, stride, short_side)
+    g = torch.Generator().manual_seed(seed * 3 + ('train', 'test', 'all').index(split))
+    params = (sample_night_params(len(day), g) if vary else {}) | night_kw
+    return day_to_night(day, generator=g, **params), day
 
-# %% ../../nbs/data/22_images.ipynb #7575fd92
+# %% ../../nbs/data/22_images.ipynb #8d3f9057
 def night2day_pairs(root:str|Path|None=None, # pix2pix night2day folder; None uses `synthetic_night2day`
-                    split:str='train', # split of the real data ('train', 'val', 'test')
+                    split:str='train', # 'train' or 'test' ('val' too for the real data; 'all' for the synthetic)
                     size:int=32, # image side length
                     max_images:int|None=None, # cap on files read from the real data
                     **kwargs, # options of `synthetic_night2day` (root=None) or `load_night2day`
                    ):
     "`TensorPairs(x=day, y=night)` from the real night2day folder, or from synthetic night of real photos."
     from mmg_nb.data.pairs import TensorPairs
-    if root is None: night, day = synthetic_night2day(size=size, **kwargs)
+    if root is None: night, day = synthetic_night2day(size=size, split=split, **kwargs)
     else: night, day = load_night2day(root, split, size, max_images, **kwargs)
     return TensorPairs(day, night)
