@@ -11,7 +11,7 @@ EXPERIMENT ?= quickstart
 # `make run` uses the quickstart's real CPU profile; the notebook's own defaults are the tiny test setting.
 RUN_ARGS ?= -p profile cpu15
 
-.PHONY: setup sysdeps run test lint export-check clean-check nbtest lab docs readme clean
+.PHONY: setup sysdeps run test lint export-check clean-check nbtest lab docs outputs readme clean
 
 setup: sysdeps $(STAMP)
 
@@ -54,6 +54,11 @@ docs: setup
 	$(PY) -m mmg_nb.cli.docs
 	@if command -v quarto >/dev/null 2>&1; then $(BIN)/nbdev_docs; \
 	else bash .ci/docs-preview $(BIN); fi
+
+# Re-execute the library notebooks at their test size and save them with their outputs (the docs show them).
+outputs: setup
+	$(PY) -m mmg_nb.cli.docs --outputs
+	$(BIN)/nbdev_clean
 
 readme: setup
 	$(PY) -c "from mmg_nb.cli.runner import write_readme; write_readme()"

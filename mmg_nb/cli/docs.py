@@ -12,7 +12,7 @@ from ..core.layers import LAYERS
 
 # %% auto #0
 __all__ = ['unlink_fences', 'unlink_code', 'sidebar_contents', 'write_sidebar', 'front_matter', 'page_name', 'local_links',
-           'sidebar_html', 'render_page', 'build_preview', 'main']
+           'sidebar_html', 'render_page', 'build_preview', 'save_outputs', 'has_outputs', 'library_notebooks', 'main']
 
 # %% ../../nbs/cli/97_docs.ipynb #7d16889b
 _FENCE = re.compile(r'(```[^\n]*\n)(.*?)(```)', re.S)
@@ -160,10 +160,43 @@ def build_preview(proc:str|Path='_proc', # processed notebooks (`nbdev_proc_nbs`
         written.append(out/page)
     return written
 
+# %% ../../nbs/cli/97_docs.ipynb #55fa11e4
+_SKIP = re.compile(r'^#\|\s*(eval:\s*false|slow|cuda)\s*$', re.M)
+
+def save_outputs(path:str|Path, # the notebook to execute and save
+                 timeout:int|None=None, # seconds per cell (None: no limit)
+                ) -> int:
+    "Execute a notebook in its folder and save it with its outputs; returns the number of cells with outputs."
+    from execnb.nbio import read_nb, write_nb
+    from execnb.shell import CaptureShell
+    path = Path(path).resolve()
+    nb = read_nb(path)
+    os.environ.setdefault('TQDM_DISABLE', '1')
+    shell = CaptureShell(path.parent, mpl_format='png', timeout=timeout)
+    shell._run("import matplotlib; matplotlib.rcParams['figure.dpi'] = 72")
+    cwd = os.getcwd()
+    try:
+        os.chdir(path.parent)
+        shell.run_all(nb, exc_stop=True, preproc=lambda c: c.cell_type == 'code' and bool(_SKIP.search(c.source)))
+    finally: os.chdir(cwd)
+    write_nb(nb, path)
+    return sum(bool(c.get('outputs')) for c in nb.cells if c.cell_type == 'code')
+
+def has_outputs(nb:dict) -> bool:
+    "Whether any code cell of a notebook (as JSON) carries an output."
+    return any(c.get('outputs') for c in nb.get('cells', []) if c['cell_type'] == 'code')
+
 # %% ../../nbs/cli/97_docs.ipynb #8ce2d3aa
+def library_notebooks(nbs:str|Path|None=None) -> list[Path]:
+    "The notebooks whose pages show their own outputs: the index and every notebook of a layer folder."
+    nbs = Path(nbs) if nbs else repo_root()/'nbs'
+    return [nbs/'index.ipynb'] + [nbs/l/p for l in LAYERS if (nbs/l).is_dir() for p in _pages(nbs/l)]
+
 def main(args:list) -> int:
-    "Command line: write the sidebar; with --preview, also build the preview from _proc into _docs_preview."
+    "Command line: write the sidebar; --preview also builds the preview, --outputs re-executes and saves the notebooks."
     print(f'wrote {write_sidebar()}')
+    if '--outputs' in args:
+        for p in library_notebooks(): print(f'{p}: {save_outputs(p)} cells with outputs', flush=True)
     if '--preview' in args:
         pages = build_preview()
         print(f'Quarto not found: built a preview of {len(pages)} pages in _docs_preview/ (open _docs_preview/index.html); '
