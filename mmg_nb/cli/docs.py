@@ -125,13 +125,30 @@ def _mathjax(out:Path, page:str) -> str:
     if not (out/'mathjax').exists(): (out/'mathjax').symlink_to(local.parent)
     return os.path.relpath(out/'mathjax'/'MathJax.js', (out/page).parent) + '?config=TeX-AMS_CHTML-full,Safe'
 
+_ATTRS = re.compile(r'(\]\([^)\s]+\))\{[^}\n]*\}')
+
+def _quarto_cells(nb:dict) -> dict:
+    "What Quarto does with nbdev's markup: hide `echo: false` inputs, drop `#|` lines and link attributes `{...}`."
+    for c in nb['cells']:
+        for o in c.get('outputs', []):
+            if 'text/markdown' in o.get('data', {}): o['data']['text/markdown'] = _ATTRS.sub(r'\1', ''.join(o['data']['text/markdown']))
+        if c['cell_type'] == 'markdown': c['source'] = _ATTRS.sub(r'\1', ''.join(c['source']))
+        if c['cell_type'] != 'code': continue
+        src = ''.join(c['source'])
+        if re.search(r'^#\|\s*(echo:\s*false|hide)\s*$', src, re.M):
+            c.setdefault('metadata', {}).setdefault('tags', []).append('hide-input')
+        c['source'] = '\n'.join(l for l in src.splitlines() if not l.startswith('#|'))
+    return nb
+
 def render_page(nb:dict, page:str, fm:dict, nav:str, mathjax:str='') -> str:
     "One preview page: nbconvert's HTML with the sidebar, the title and the description put in."
     from nbconvert import HTMLExporter
+    from traitlets.config import Config as TConfig
     import nbformat
+    cfg = TConfig({'TagRemovePreprocessor': {'enabled': True, 'remove_input_tags': {'hide-input'}}})
     kw = dict(mathjax_url=mathjax) if mathjax else {}
-    html, _ = HTMLExporter(template_name='lab', exclude_input_prompt=True, exclude_output_prompt=True, **kw).from_notebook_node(
-        nbformat.reads(json.dumps(nb), as_version=4))
+    exp = HTMLExporter(config=cfg, template_name='lab', exclude_input_prompt=True, exclude_output_prompt=True, **kw)
+    html, _ = exp.from_notebook_node(nbformat.reads(json.dumps(_quarto_cells(nb)), as_version=4))
     head = f'<header><h1>{fm.get("title", Path(page).stem)}</h1><p class="description">{fm.get("description", "")}</p></header>'
     html = html.replace('</head>', _CSS + '</head>', 1)
     html = re.sub(r'(<body[^>]*>)', lambda m: m[1] + nav + '<div class="mmg-main">' + head, html, count=1)
