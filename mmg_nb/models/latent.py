@@ -10,12 +10,17 @@ from typing import Callable
 import torch
 import torch.nn.functional as F
 from diffusers import AutoencoderKL
+from torch.utils.data import TensorDataset
 from ..core.base import atomic_path, save_json, get_device, get_dtype
+from ..core.config import TrainConfig
+from ..train.loop import History
+from ..train.recipe import train_model
 
 # %% auto #0
 __all__ = ['AE_PRESETS', 'check_pipeline_dir', 'tiny_clip_tokenizer', 'tiny_sd_pipeline', 'tiny_audioldm2_vae',
            'save_audioldm2_style', 'load_sd', 'load_audioldm2_vae', 'vae_factor', 'encode_images', 'encode_mels',
-           'decode_latents', 'pad_to', 'cache_latents', 'small_autoencoder_kl', 'vae_loss_fn', 'fit_scaling_factor']
+           'decode_latents', 'pad_to', 'cache_latents', 'small_autoencoder_kl', 'vae_loss_fn', 'fit_scaling_factor',
+           'train_vae']
 
 # %% ../../nbs/models/43_latent.ipynb #13bd3b71
 _SKIP = ('safety_checker', 'feature_extractor', 'image_encoder')
@@ -268,3 +273,25 @@ def fit_scaling_factor(vae:AutoencoderKL, # a trained VAE
     s = 1.0 / float(encode_images(vae, data, batch_size).std())
     vae.register_to_config(scaling_factor=s)
     return s
+
+# %% ../../nbs/models/43_latent.ipynb #e39428fa
+def train_vae(data:torch.Tensor, # images or mels (N, C, H, W) in [-1, 1], H and W multiples of the downsampling factor
+              out_dir:str|Path|None=None, # run folder: save_pretrained, train.json, ckpt/ (None: nothing saved)
+              config:TrainConfig|None=None, # training settings (None: `TrainConfig()`)
+              *,
+              preset:str='digits28', # a name in `AE_PRESETS` (channels and size are taken from `data`)
+              vae_kw:dict|None=None, # other `small_autoencoder_kl` arguments
+              kl_weight:float=1e-3, # weight of the KL term (`vae_loss_fn`)
+              n_scale:int=256, # items of `data` whose latent std sets the scaling factor
+              device:str|None=None, # None: best available
+              progress:bool=False, # show a progress bar
+              **kw, # TrainConfig fields to replace (steps, lr, seed, ...) or `fit` options (see `train_model`)
+             ) -> tuple[AutoencoderKL, History]:
+    "A small `AutoencoderKL` trained on `data` with the training recipe, its latent scaling fitted: `(vae, history)`."
+    if data.ndim != 4: raise ValueError(f"data must be (N, C, H, W), got shape {tuple(data.shape)}")
+    shape = dict(sample_size=tuple(data.shape[-2:]), preset=preset)
+    build = lambda: small_autoencoder_kl(data.shape[1], **shape, **(vae_kw or {}))
+    finish = lambda vae: fit_scaling_factor(vae, data[:n_scale])
+    vae, hist = train_model(build, vae_loss_fn(kl_weight), TensorDataset(data), config, out_dir, finish=finish,
+                            meta=dict(preset=preset, n_items=len(data)), device=device, progress=progress, **kw)
+    return vae.cpu(), hist
