@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Callable
 import torch
 from torch import nn
+from accelerate.state import PartialState
 from ..core.base import seed_everything, save_json, to_jsonable
 from ..core.config import TrainConfig
 from .loop import fit, History, list_checkpoints
@@ -92,12 +93,13 @@ _RESUMABLE = ('steps', 'ckpt_every', 'log_every', 'keep')   # settings a resumed
 def check_resume(ckpt_dir:str|Path|None, # checkpoint folder of the run (None: no checkpoints)
                  config:TrainConfig, # the settings of this call
                  resume:bool=True, # False: delete the folder's checkpoints and start over
+                 write:bool=True, # write (and delete) files: only the main process of a multi-process run does
                 ) -> int:
     "The step a run resumes from (0: fresh), after checking that `ckpt_dir`'s checkpoints have the same settings."
     if ckpt_dir is None: return 0
     p, cks = Path(ckpt_dir)/'train_config.json', list_checkpoints(ckpt_dir)
     if not resume:
-        for ck in cks: ck.unlink()
+        for ck in cks if write else []: ck.unlink(missing_ok=True)
         cks = []
     if cks and p.exists():
         old, new = json.loads(p.read_text()), to_jsonable(config.to_dict())
@@ -105,7 +107,7 @@ def check_resume(ckpt_dir:str|Path|None, # checkpoint folder of the run (None: n
         if diff: raise ValueError(f"{ckpt_dir} holds checkpoints written with other settings {diff} (saved, given): "
                                   f"resume with the same TrainConfig, pass resume=False to start over, or use another "
                                   f"folder")
-    save_json(config.to_dict(), p)
+    if write: save_json(config.to_dict(), p)
     return int(cks[-1].stem.split('-')[1]) if cks else 0
 
 # %% ../../nbs/train/31_recipe.ipynb #f1cdf168
@@ -148,10 +150,11 @@ def train_model(build:Callable[[], nn.Module], # builds the model after seeding:
     ckpt_dir = fit_kw.pop('ckpt_dir', out/'ckpt' if out is not None else None)
     model = build_seeded(build, config.seed)
     _check_saveable(model, out)
-    start, t0 = check_resume(ckpt_dir, config, fit_kw.get('resume', True)), time.time()
+    main = PartialState().is_main_process   # under `accelerate launch` only the main process writes files
+    start, t0 = check_resume(ckpt_dir, config, fit_kw.get('resume', True), main), time.time()
     hist = fit_config(model, loss_fn, data, config, ckpt_dir=ckpt_dir, device=device, progress=progress, **fit_kw)
     model = kept_model(hist)
     if finish is not None: finish(model)
-    if out is not None:
+    if out is not None and main:
         save_run(model, hist, config, out, subfolder, wall_s=time.time() - t0, resumed_from=start, **(meta or {}))
     return model, hist
