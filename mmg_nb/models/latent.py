@@ -13,6 +13,7 @@ from diffusers import AutoencoderKL
 from torch.utils.data import TensorDataset
 from ..core.base import atomic_path, save_json, get_device, get_dtype
 from ..core.config import TrainConfig
+from ..train.loop import History
 from ..train.recipe import train_model
 
 # %% auto #0
@@ -273,7 +274,7 @@ def fit_scaling_factor(vae:AutoencoderKL, # a trained VAE
     vae.register_to_config(scaling_factor=s)
     return s
 
-# %% ../../nbs/models/43_latent.ipynb #20c41710
+# %% ../../nbs/models/43_latent.ipynb #e39428fa
 def train_vae(data:torch.Tensor, # images or mels (N, C, H, W) in [-1, 1], H and W multiples of the downsampling factor
               out_dir:str|Path|None=None, # run folder: save_pretrained, train.json, ckpt/ (None: nothing saved)
               config:TrainConfig|None=None, # training settings (None: `TrainConfig()`)
@@ -285,11 +286,12 @@ def train_vae(data:torch.Tensor, # images or mels (N, C, H, W) in [-1, 1], H and
               device:str|None=None, # None: best available
               progress:bool=False, # show a progress bar
               **kw, # TrainConfig fields to replace (steps, lr, seed, ...) or `fit` options (see `train_model`)
-             ) -> tuple[AutoencoderKL, object]:
+             ) -> tuple[AutoencoderKL, History]:
     "A small `AutoencoderKL` trained on `data` with the training recipe, its latent scaling fitted: `(vae, history)`."
     if data.ndim != 4: raise ValueError(f"data must be (N, C, H, W), got shape {tuple(data.shape)}")
-    build = lambda: small_autoencoder_kl(data.shape[1], sample_size=tuple(data.shape[-2:]), preset=preset, **(vae_kw or {}))
-    vae, hist = train_model(build, vae_loss_fn(kl_weight), TensorDataset(data), config, out_dir,
-                            finish=lambda m: fit_scaling_factor(m, data[:n_scale]), meta=dict(preset=preset, n_items=len(data)),
-                            device=device, progress=progress, **kw)
+    shape = dict(sample_size=tuple(data.shape[-2:]), preset=preset)
+    build = lambda: small_autoencoder_kl(data.shape[1], **shape, **(vae_kw or {}))
+    finish = lambda vae: fit_scaling_factor(vae, data[:n_scale])
+    vae, hist = train_model(build, vae_loss_fn(kl_weight), TensorDataset(data), config, out_dir, finish=finish,
+                            meta=dict(preset=preset, n_items=len(data)), device=device, progress=progress, **kw)
     return vae.cpu(), hist
