@@ -48,6 +48,7 @@ def _check_range(name:str, r:tuple, integer:bool=False):
     if r[0] > r[1]: raise ValueError(f"FactorConfig.{name} = {r!r} has low > high")
 
 def _check_factor_config(c:FactorConfig):
+    "Valid ranges and sizes, or a ValueError naming the field."
     for name in ('angle', 'scale', 'shift'): _check_range(name, getattr(c, name))
     _check_range('thickness', c.thickness, integer=True)
     if c.scale[0] <= 0: raise ValueError(f"FactorConfig.scale = {c.scale!r} must be positive")
@@ -104,11 +105,14 @@ def _dilate(u:torch.Tensor) -> torch.Tensor:
     return torch.maximum(F.max_pool2d(u, (3, 1), 1, (1, 0)), F.max_pool2d(u, (1, 3), 1, (0, 1)))
 
 def thicken(u:torch.Tensor, # images (N, 1, H, W) in [0, 1], ink high
-            steps, # int or (N,) ints: > 0 dilates, < 0 erodes, 0 keeps
+            steps, # a whole number or (N,) of them: > 0 dilates, < 0 erodes, 0 keeps
            ) -> torch.Tensor:
     "Grey-scale morphology per image: `steps` dilations (or `-steps` erosions) by the plus-shaped 3×3 element."
     # notation: D(u)[p] = max of u over p and its 4 neighbours; erosion E(u) = -D(-u); step k > 0 is D^k, k < 0 E^|k|
-    steps = torch.as_tensor(steps, device=u.device).long().expand(len(u))
+    steps = torch.as_tensor(steps, device=u.device).expand(len(u))
+    if (steps != steps.round()).any():
+        raise ValueError(f"thickness steps must be whole numbers, got {steps.tolist()[:8]}")
+    steps = steps.long()
     out = u.clone()
     for k in range(1, int(steps.abs().max()) + 1 if len(u) else 1):
         grow, shrink = steps >= k, steps <= -k
@@ -132,9 +136,9 @@ def affine_theta(angle:torch.Tensor, # (N,) rotation in degrees, counter-clockwi
     return torch.cat([inv, -(inv @ (2 * shift / size)[..., None])], -1)
 
 # %% ../../nbs/data/25_factors.ipynb #e0b5b392
-def _rows(v, n:int, width:int=0, device=None, dtype=torch.float32) -> torch.Tensor:
-    "A per-image parameter as `(n,)` (or `(n, width)`): one value (one `(width,)` row) for all, or one per image."
-    v = torch.as_tensor(v, dtype=dtype, device=device)
+def _rows(v, n:int, width:int=0, device=None) -> torch.Tensor:
+    "A per-image parameter as float `(n,)` (or `(n, width)`): one value (one `(width,)` row) for all, or one per image."
+    v = torch.as_tensor(v, dtype=torch.float32, device=device)
     one = () if width == 0 else (width,)
     if v.shape == one: return v.expand(n, *one)
     if v.shape != (n, *one):
@@ -162,7 +166,7 @@ def render_digits(x:torch.Tensor, # source digits (N, 1, h, w) in [-1, 1]
     "Digits under the given factors, `(N, 1, size, size)` in `[-1, 1]`: thickness, then scale and rotation, then shift."
     if x.ndim != 4 or x.shape[1] != 1: raise ValueError(f"x must be digits (N, 1, h, w), got shape {tuple(x.shape)}")
     n, d = len(x), x.device
-    src = _source_canvas(x, size, _rows(thickness, n, device=d, dtype=torch.long))
+    src = _source_canvas(x, size, _rows(thickness, n, device=d))
     theta = affine_theta(_rows(angle, n, device=d), _rows(scale, n, device=d), _rows(shift, n, 2, device=d), size)
     grid = F.affine_grid(theta, (n, 1, size * supersample, size * supersample), align_corners=False)
     return F.avg_pool2d(F.grid_sample(src, grid, mode='bilinear', align_corners=False), supersample) * 2 - 1
@@ -258,7 +262,8 @@ def ink_off_canvas(ds:FactorDigits, # a rendered factor dataset
     # notation: lost = 1 - m / m_all, m the ink on the canvas, m_all on a canvas holding the digit at any factor
     X, _ = digit_images(**ds.digits)
     c = ds.config
-    reach = max(X.shape[-2:]) * 0.7072 * c.scale[1] + max(abs(c.shift[0]), abs(c.shift[1]))  # half-diagonal × scale
+    grow = max(c.thickness[1], 0) / 2  # dilation moves an edge half a pixel a step
+    reach = (math.hypot(*X.shape[-2:]) / 2 + grow) * c.scale[1] + max(abs(c.shift[0]), abs(c.shift[1]))
     roomy = c.replace(size=2 * math.ceil(reach) + 4)
     m_all = to_unit(render_factors(X[ds.source_index], ds.factors, roomy)).sum((1, 2, 3))
     return (1 - to_unit(ds.x).sum((1, 2, 3)) / m_all).clamp_min(0)
@@ -293,7 +298,7 @@ def load_factor_digits(path:str|Path, # an .npz written by `FactorDigits.save`
 def factor_arrays(self:FactorDigits, suffix:str, # usually the split: 'train' or 'test'
                  ) -> dict[str, np.ndarray]:
     "`{'factors_<suffix>', 'factor_bins_<suffix>', 'factor_names'}` arrays, to save next to a model's latents."
-    return {f'factors_{suffix}': self.factors.numpy(), f'factor_bins_{suffix}': self.factor_bins.numpy(),
+    return {f'factors_{suffix}': self.factors.cpu().numpy(), f'factor_bins_{suffix}': self.factor_bins.cpu().numpy(),
             'factor_names': np.array(self.factor_names)}
 
 # %% ../../nbs/data/25_factors.ipynb #b39c7ea2
