@@ -50,6 +50,7 @@ def gaussian_conditional(S:torch.Tensor, # (..., d, d) joint covariance of (x, y
     A = torch.linalg.solve(Syy, Sxy.mT).mT
     return A, Sxx - A @ Sxy.mT
 
+# %% ../../nbs/data/21_gaussian.ipynb #d30acc44
 def cov_eigh(M:torch.Tensor, # (d, d) symmetric covariance
              floor:float=0., # smallest eigenvalue kept: the ones below are raised to it
             ) -> tuple[torch.Tensor, torch.Tensor]:
@@ -71,6 +72,7 @@ def gaussian_mi(S:torch.Tensor, # (..., d, d) joint covariance of (x, y)
     S = _split_dim(S, x_dim)
     return 0.5 * (logdet_pd(S[..., :x_dim, :x_dim]) + logdet_pd(S[..., x_dim:, x_dim:]) - logdet_pd(S))
 
+# %% ../../nbs/data/21_gaussian.ipynb #1d35cdf5
 def gaussian_pmi(x:torch.Tensor, # (B, x_dim) points
                  y:torch.Tensor, # (B, y_dim) points
                  S:torch.Tensor, # (d, d) joint covariance, or (B, d, d) one per row

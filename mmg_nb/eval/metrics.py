@@ -214,6 +214,7 @@ def mi_summary(table, # an `mi_error_table`
     "{group: dict(n_tasks, within_tol, median_abs_err, mean_wall_s)} over the rows (tasks) of each group."
     return {k: _summary(d) for k, d in table.groupby(by, sort=True)}
 
+# %% ../../nbs/eval/80_metrics.ipynb #d9c34fed
 def mi_readout_summaries(results, # benchmark rows (DataFrame or list of dicts)
                          estimator:str, # whose read-outs to summarise
                         ) -> dict:
