@@ -205,7 +205,7 @@ class MMGDenoiser(nn.Module):
         "Base the denoiser on the exact eps_hat of the Gaussian with the pairs' moments: N(mx, Sxx) without y, N(mx + A(y - my), Sxx - A Syx) with y."
         X, Y = X.double(), Y.double()
         C, x_dim = torch.cov(torch.cat([X, Y], 1).T, correction=0), X.shape[1]
-        A, Sx_y = gaussian_conditional(C, x_dim, ridge=1e-10)  # data.gaussian's closed form: A = Sxy Syy^-1, Sx_y = Sxx - A Syx; a ridge r adds ~r to Sx_y
+        A, Sx_y = gaussian_conditional(C, x_dim, ridge=1e-10)  # A = Sxy Syy^-1, Sx_y = Sxx - A Syx; the ridge adds ~1e-10 to Sx_y
         (su, Uu), (sc, Uc) = cov_eigh(C[:x_dim, :x_dim], floor), cov_eigh(Sx_y, floor)
         for k, v in dict(mx=X.mean(0), my=Y.mean(0), A=A, Uu=Uu, su=su, Uc=Uc, sc=sc).items():
             setattr(self, 'g_' + k, v.float().to(self.stem.weight.device))
