@@ -11,82 +11,146 @@ from ..diffusion.schedules import get_alphas_cumprod, alpha_bar_at, alpha_sigma
 from .pairs import TensorPairs, randn_like_on
 
 # %% auto #0
-__all__ = ['mvn_logpdf', 'GaussianPairs']
+__all__ = ['mvn_logpdf', 'gaussian_conditional', 'cov_eigh', 'logdet_pd', 'gaussian_mi', 'gaussian_pmi', 'GaussianPairs']
 
 # %% ../../nbs/data/21_gaussian.ipynb #9b84390a
 def mvn_logpdf(z:torch.Tensor, # (B, d) points
-               mean:torch.Tensor, # (B, d) or (d,) means
-               cov:torch.Tensor, # (B, d, d) or (d, d) covariances
+               mean:torch.Tensor, # (B, d) or (d,) means (or 0)
+               cov:torch.Tensor, # (d, d) covariance shared by all rows, or (B, d, d) one per row
               ) -> torch.Tensor:
-    "log N(z; mean, cov) per row, via a batched Cholesky factor (float64 in, float64 out)."
+    "log N(z; mean, cov) per row, via a Cholesky factor (float64 in, float64 out)."
+    # notation: cov = L L^T, w = L^-1 (z - mean); log N = -1/2 (|w|^2 + log det cov + d log 2 pi)
     L = torch.linalg.cholesky(cov)
-    diff = (z - mean).unsqueeze(-1)
-    L = L.expand(z.shape[0], *L.shape[-2:]) if L.ndim == 2 else L
-    sol = torch.linalg.solve_triangular(L, diff, upper=False).squeeze(-1)
+    diff = z - mean
+    if L.ndim == 2: w = torch.linalg.solve_triangular(L, diff.T, upper=False).T  # one factor: no (B, d, d) copy
+    else: w = torch.linalg.solve_triangular(L, diff.unsqueeze(-1), upper=False).squeeze(-1)
     logdet = 2 * torch.log(torch.diagonal(L, dim1=-2, dim2=-1)).sum(-1)
-    return -0.5 * (sol.pow(2).sum(-1) + logdet + z.shape[-1] * math.log(2 * math.pi))
+    return -0.5 * (w.pow(2).sum(-1) + logdet + z.shape[-1] * math.log(2 * math.pi))
 
 # %% ../../nbs/data/21_gaussian.ipynb #34a7e25d
+def _split_dim(S:torch.Tensor, x_dim:int):
+    "S as float64, checked to be square (..., d, d) with 1 <= x_dim < d."
+    S = torch.as_tensor(S, dtype=torch.float64)
+    if S.ndim < 2 or S.shape[-1] != S.shape[-2]:
+        raise ValueError(f"S must be a square matrix, got shape {tuple(S.shape)}")
+    d = S.shape[-1]
+    if not (isinstance(x_dim, int) and 1 <= x_dim < d):
+        raise ValueError(f"x_dim must be an int in [1, {d - 1}] for a {d}x{d} S, got {x_dim!r}")
+    return S
+
+def gaussian_conditional(S:torch.Tensor, # (..., d, d) joint covariance of (x, y)
+                         x_dim:int, # number of x coordinates (the first x_dim)
+                         ridge:float=0., # added to the diagonal of Syy before solving
+                        ) -> tuple[torch.Tensor, torch.Tensor]:
+    "x | y for (x, y) ~ N(0, S): `A` = Sxy (Syy + ridge I)^-1 (E[x | y] = A y) and Cov[x | y] = Sxx - A Syx."
+    # notation: S = [[Sxx, Sxy], [Syx, Syy]], Syx = Sxy^T
+    S = _split_dim(S, x_dim)
+    Sxx, Sxy, Syy = S[..., :x_dim, :x_dim], S[..., :x_dim, x_dim:], S[..., x_dim:, x_dim:]
+    if ridge: Syy = Syy + ridge * torch.eye(Syy.shape[-1], dtype=S.dtype, device=S.device)
+    A = torch.linalg.solve(Syy, Sxy.mT).mT
+    return A, Sxx - A @ Sxy.mT
+
+# %% ../../nbs/data/21_gaussian.ipynb #d30acc44
+def cov_eigh(M:torch.Tensor, # (d, d) symmetric covariance
+             floor:float=0., # smallest eigenvalue kept: the ones below are raised to it
+            ) -> tuple[torch.Tensor, torch.Tensor]:
+    "Eigenvalues `s` (floored at `floor`) and eigenvectors `U` of a covariance: M = U diag(s) U^T."
+    s, U = torch.linalg.eigh(M)
+    return s.clamp_min(floor), U
+
+# %% ../../nbs/data/21_gaussian.ipynb #db2c95b8
+def logdet_pd(M:torch.Tensor) -> torch.Tensor: # (..., d, d) symmetric positive definite
+    "log det M from its Cholesky factor (float64)."
+    L = torch.linalg.cholesky(torch.as_tensor(M, dtype=torch.float64))
+    return 2 * torch.log(torch.diagonal(L, dim1=-2, dim2=-1)).sum(-1)
+
+def gaussian_mi(S:torch.Tensor, # (..., d, d) joint covariance of (x, y)
+                x_dim:int, # number of x coordinates (the first x_dim)
+               ) -> torch.Tensor:
+    "I(x; y) in nats for jointly Gaussian (x, y) with covariance S (float64, shape S.shape[:-2])."
+    # notation: I = 1/2 (log det Sxx + log det Syy - log det S)
+    S = _split_dim(S, x_dim)
+    return 0.5 * (logdet_pd(S[..., :x_dim, :x_dim]) + logdet_pd(S[..., x_dim:, x_dim:]) - logdet_pd(S))
+
+# %% ../../nbs/data/21_gaussian.ipynb #1d35cdf5
+def gaussian_pmi(x:torch.Tensor, # (B, x_dim) points
+                 y:torch.Tensor, # (B, y_dim) points
+                 S:torch.Tensor, # (d, d) joint covariance, or (B, d, d) one per row
+                ) -> torch.Tensor:
+    "Pointwise MI log p(x, y) - log p(x) - log p(y) per row for (x, y) ~ N(0, S) (float64, shape (B,))."
+    # notation: i(x; y) = log N([x; y]; 0, S) - log N(x; 0, Sxx) - log N(y; 0, Syy)
+    x, y = torch.as_tensor(x, dtype=torch.float64), torch.as_tensor(y, dtype=torch.float64)
+    k = x.shape[-1]
+    S = _split_dim(torch.as_tensor(S, dtype=torch.float64, device=x.device), k)
+    if len(x) != len(y): raise ValueError(f"x has {len(x)} rows but y has {len(y)}")
+    if S.shape[-1] != k + y.shape[-1]:
+        raise ValueError(f"S is {S.shape[-1]}x{S.shape[-1]} but x and y have {k} + {y.shape[-1]} features")
+    xy = torch.cat([x, y], -1)
+    return mvn_logpdf(xy, 0, S) - mvn_logpdf(x, 0, S[..., :k, :k]) - mvn_logpdf(y, 0, S[..., k:, k:])
+
+# %% ../../nbs/data/21_gaussian.ipynb #40a2df53
 class GaussianPairs:
-    "A jointly Gaussian pair (x, y) ~ N(0, S) with exact noised ratios, eps, conditionals and MI at diffusers timesteps."
-    def __init__(self, S:torch.Tensor, # (dx+dy, dx+dy) symmetric positive-definite joint covariance
-                 dx:int, # number of x coordinates (the first dx rows of S)
+    "A jointly Gaussian pair (x, y) ~ N(0, S): exact noised ratios, eps, conditionals and MI at diffusers timesteps."
+    def __init__(self, S:torch.Tensor, # (x_dim+y_dim, x_dim+y_dim) symmetric positive-definite joint covariance
+                 x_dim:int, # number of x coordinates (the first x_dim rows of S)
                  alphas_cumprod:torch.Tensor|None=None, # (T,) alpha_bar table; default: linear DDPM, 1000 steps
                 ):
-        S = torch.as_tensor(S, dtype=torch.float64).cpu()
-        if S.ndim != 2 or S.shape[0] != S.shape[1]: raise ValueError(f"S must be a square matrix, got shape {tuple(S.shape)}")
-        if not (isinstance(dx, int) and 1 <= dx < S.shape[0]): raise ValueError(f"dx must be an int in [1, {S.shape[0] - 1}] for a {S.shape[0]}x{S.shape[0]} S, got {dx!r}")
+        S = _split_dim(S, x_dim).cpu()
         if not torch.allclose(S, S.T, atol=1e-10): raise ValueError("S must be symmetric")
-        if torch.linalg.eigvalsh(S).min() <= 0: raise ValueError(f"S must be positive definite; its smallest eigenvalue is {float(torch.linalg.eigvalsh(S).min()):.3g}")
-        self.S, self.dx, self.dy = S, dx, S.shape[0] - dx
-        self.alphas_cumprod = (get_alphas_cumprod() if alphas_cumprod is None else torch.as_tensor(alphas_cumprod)).double().cpu()
-        self.Sxx, self.Sxy, self.Syy = S[:dx, :dx], S[:dx, dx:], S[dx:, dx:]
-        self.A = torch.linalg.solve(self.Syy, self.Sxy.T).T           # Sxy Syy^-1: E[x0 | y] = A y
-        self.Sx_y = self.Sxx - self.A @ self.Sxy.T                    # Cov[x0 | y]
+        lo = float(torch.linalg.eigvalsh(S).min())
+        if lo <= 0: raise ValueError(f"S must be positive definite; its smallest eigenvalue is {lo:.3g}")
+        self.S, self.x_dim, self.y_dim = S, x_dim, S.shape[0] - x_dim
+        ac = get_alphas_cumprod() if alphas_cumprod is None else torch.as_tensor(alphas_cumprod)
+        self.alphas_cumprod = ac.double().cpu()
+        self.Sxx, self.Sxy, self.Syy = S[:x_dim, :x_dim], S[:x_dim, x_dim:], S[x_dim:, x_dim:]
+        self.A, self.Sx_y = gaussian_conditional(S, x_dim)  # E[x0 | y] = A y, Cov[x0 | y] = Sx_y
         self.L = torch.linalg.cholesky(S)
     def joint_cov(self) -> torch.Tensor:
         "The joint covariance S (a float64 copy)."
         return self.S.clone()
-    def __repr__(self): return f"GaussianPairs(dx={self.dx}, dy={self.dy}, mi={float(self.mi()):.4f} nats)"
+    def __repr__(self): return f"GaussianPairs(x_dim={self.x_dim}, y_dim={self.y_dim}, mi={float(self.mi()):.4f} nats)"
 
-# %% ../../nbs/data/21_gaussian.ipynb #db2c95b8
+# %% ../../nbs/data/21_gaussian.ipynb #3e3d15e5
 @patch(cls_method=True)
-def correlated(cls:GaussianPairs, dx:int, # x dimension
-                dy:int, # y dimension
-                rho:float|list, # correlation of (x_k, y_k), one value or min(dx, dy) values, each in (-1, 1)
-                alphas_cumprod=None, # optional alpha_bar table
-               ) -> GaussianPairs:
-    "Unit-variance x, y where x_k and y_k have correlation rho_k for k < min(dx, dy)."
-    k = min(dx, dy); rho = torch.as_tensor(rho, dtype=torch.float64).flatten()
+def correlated(cls:GaussianPairs, x_dim:int, # x dimension
+               y_dim:int, # y dimension
+               rho:float|list, # correlation of (x_k, y_k), one value or min(x_dim, y_dim) values, each in (-1, 1)
+               alphas_cumprod=None, # optional alpha_bar table
+              ) -> GaussianPairs:
+    "Unit-variance x, y where x_k and y_k have correlation rho_k for k < min(x_dim, y_dim)."
+    k = min(x_dim, y_dim)
+    rho = torch.as_tensor(rho, dtype=torch.float64).flatten()
     if rho.numel() == 1: rho = rho.expand(k)
-    if rho.numel() != k: raise ValueError(f"rho must be one value or min(dx, dy)={k} values, got {rho.numel()}")
+    if rho.numel() != k: raise ValueError(f"rho must be one value or min(x_dim, y_dim)={k} values, got {rho.numel()}")
     if (rho.abs() >= 1).any(): raise ValueError(f"every rho must lie in (-1, 1), got {rho.tolist()}")
-    S = torch.eye(dx + dy, dtype=torch.float64); S[torch.arange(k), dx + torch.arange(k)] = rho; S[dx + torch.arange(k), torch.arange(k)] = rho
-    return cls(S, dx, alphas_cumprod)
+    S, i = torch.eye(x_dim + y_dim, dtype=torch.float64), torch.arange(k)
+    S[i, x_dim + i] = rho
+    S[x_dim + i, i] = rho
+    return cls(S, x_dim, alphas_cumprod)
 
 @patch(cls_method=True)
-def with_mi(cls:GaussianPairs, dx:int, # x dimension
-             dy:int, # y dimension
-             mi:float, # target MI of the clean pair, in nats (>= 0)
-             alphas_cumprod=None, # optional alpha_bar table
-            ) -> GaussianPairs:
-    "A `correlated` pair whose clean MI equals `mi` nats, spread evenly over min(dx, dy) coordinate pairs."
+def with_mi(cls:GaussianPairs, x_dim:int, # x dimension
+            y_dim:int, # y dimension
+            mi:float, # target MI of the clean pair, in nats (>= 0)
+            alphas_cumprod=None, # optional alpha_bar table
+           ) -> GaussianPairs:
+    "A `correlated` pair whose clean MI equals `mi` nats, spread evenly over min(x_dim, y_dim) coordinate pairs."
     if mi < 0: raise ValueError(f"mi must be >= 0 nats, got {mi}")
-    k = min(dx, dy)
-    return cls.correlated(dx, dy, math.sqrt(-math.expm1(-2 * mi / k)), alphas_cumprod)
+    k = min(x_dim, y_dim)
+    return cls.correlated(x_dim, y_dim, math.sqrt(-math.expm1(-2 * mi / k)), alphas_cumprod)
 
 # %% ../../nbs/data/21_gaussian.ipynb #614d18f8
 @patch
 def sample(self:GaussianPairs, n:int, # number of pairs
-            generator:torch.Generator|None=None, # optional generator
-            device=None, # device of the result (default CPU)
-            dtype=torch.float32, # dtype of the result
-           ) -> tuple:
-    "n joint samples: x (n, dx), y (n, dy)."
+           generator:torch.Generator|None=None, # optional generator
+           device=None, # device of the result (default CPU)
+           dtype=torch.float32, # dtype of the result
+          ) -> tuple:
+    "n joint samples: x (n, x_dim), y (n, y_dim)."
     device = torch.device(device or 'cpu')
-    z = randn_like_on((n, self.dx + self.dy), generator, device, torch.float64) @ self.L.to(device).T
+    z = randn_like_on((n, self.x_dim + self.y_dim), generator, device, torch.float64) @ self.L.to(device).T
     z = z.to(dtype)
-    return z[:, :self.dx], z[:, self.dx:]
+    return z[:, :self.x_dim], z[:, self.x_dim:]
 
 @patch
 def pairs(self:GaussianPairs, n:int, generator=None, device=None, dtype=torch.float32) -> TensorPairs:
@@ -104,7 +168,8 @@ def _at(self:GaussianPairs, t, device=None):
 def _check(self:GaussianPairs, v, name, d):
     "v as float64 (B, d), with a clear error for a wrong trailing size."
     v = torch.as_tensor(v)
-    if v.ndim != 2 or v.shape[-1] != d: raise ValueError(f"expected {name} of shape (B, {d}) (d{name[0]}={d} features), got shape {tuple(v.shape)}")
+    if v.ndim != 2 or v.shape[-1] != d:
+        raise ValueError(f"expected {name} of shape (B, {d}) ({name[0]}_dim={d} features), got shape {tuple(v.shape)}")
     return v.double()
 
 def _rows(a, B):
@@ -119,65 +184,70 @@ def _noised_cov(self:GaussianPairs, M, a, s, B):
 
 # %% ../../nbs/data/21_gaussian.ipynb #421264a4
 @patch
-def log_ratio(self:GaussianPairs, x_t:torch.Tensor, # (B, dx) x noised at t
-               y:torch.Tensor, # (B, dy) y clean (mode='condition') or noised at the same t (mode='coupled')
-               t, # diffusers timesteps: scalar or (B,)
-               mode:str='condition', # 'condition' -> log r_t(x_t, y); 'coupled' -> log r_t(x_t, y_t)
-              ) -> torch.Tensor:
+def log_ratio(self:GaussianPairs, x_t:torch.Tensor, # (B, x_dim) x noised at t
+              y:torch.Tensor, # (B, y_dim) y clean (mode='condition') or noised at the same t (mode='coupled')
+              t, # diffusers timesteps: scalar or (B,)
+              mode:str='condition', # 'condition' -> log r_t(x_t, y); 'coupled' -> log r_t(x_t, y_t)
+             ) -> torch.Tensor:
     "The exact log p(x_t, y)/(p(x_t) p(y)) per row, shape (B,), in x_t's dtype."
-    xd = self._check(x_t, 'x_t', self.dx); yd = self._check(y, 'y', self.dy); B, dev = len(xd), xd.device
+    # notation: condition: log N(x_t; a A y, a^2 Sx_y + s^2 I) - log N(x_t; 0, a^2 Sxx + s^2 I);
+    #           coupled: the pointwise MI of (x_t, y_t) ~ N(0, a^2 S + s^2 I)
+    xd, yd = self._check(x_t, 'x_t', self.x_dim), self._check(y, 'y', self.y_dim)
+    B, dev = len(xd), xd.device
     if len(yd) != B: raise ValueError(f"x_t has {B} rows but y has {len(yd)}")
-    a, s = self._at(t, dev); S = self.S.to(dev)
+    a, s = self._at(t, dev)
     if mode == 'condition':
         mean = _rows(a, B)[:, 0] * (yd @ self.A.to(dev).T)
-        lr = mvn_logpdf(xd, mean, self._noised_cov(self.Sx_y.to(dev), a, s, B)) - mvn_logpdf(xd, 0 * xd, self._noised_cov(S[:self.dx, :self.dx], a, s, B))
-    elif mode == 'coupled':
-        C = self._noised_cov(S, a, s, B); dx = self.dx
-        lr = (mvn_logpdf(torch.cat([xd, yd], 1), 0, C) - mvn_logpdf(xd, 0, C[:, :dx, :dx]) - mvn_logpdf(yd, 0, C[:, dx:, dx:]))
+        Cx_y, Cx = (self._noised_cov(M.to(dev), a, s, B) for M in (self.Sx_y, self.Sxx))
+        lr = mvn_logpdf(xd, mean, Cx_y) - mvn_logpdf(xd, 0 * xd, Cx)
+    elif mode == 'coupled': lr = gaussian_pmi(xd, yd, self._noised_cov(self.S.to(dev), a, s, B))
     else: raise ValueError(f"mode must be 'condition' or 'coupled', got {mode!r}")
     return lr.to(x_t.dtype if x_t.is_floating_point() else torch.float64)
 
 # %% ../../nbs/data/21_gaussian.ipynb #5bf1a9b9
 @patch
 def mi(self:GaussianPairs, t=None, # None for the clean pair, else diffusers timesteps (scalar or (B,))
-        mode:str='condition', # 'condition': I(x_t; y), y clean; 'coupled': I(x_t; y_t)
-       ) -> torch.Tensor:
+       mode:str='condition', # 'condition': I(x_t; y), y clean; 'coupled': I(x_t; y_t)
+      ) -> torch.Tensor:
     "Exact mutual information in nats (float64; shape of t, or () for t=None)."
-    ld = lambda M: torch.linalg.slogdet(M)[1]
-    if t is None: return 0.5 * (ld(self.Sxx) + ld(self.Syy) - ld(self.S))
-    a, s = self._at(t); B = max(a.numel(), 1); shape = a.shape
-    if mode == 'condition': out = 0.5 * (ld(self._noised_cov(self.Sxx, a, s, B)) - ld(self._noised_cov(self.Sx_y, a, s, B)))
-    elif mode == 'coupled':
-        C = self._noised_cov(self.S, a, s, B)
-        out = 0.5 * (ld(C[:, :self.dx, :self.dx]) + ld(C[:, self.dx:, self.dx:]) - ld(C))
+    # notation: condition: 1/2 log(det Cx / det Cx|y); coupled: gaussian_mi of C = a^2 S + s^2 I
+    if t is None: return gaussian_mi(self.S, self.x_dim)
+    a, s = self._at(t)
+    B, shape = max(a.numel(), 1), a.shape
+    if mode == 'condition':
+        Cx, Cx_y = (self._noised_cov(M, a, s, B) for M in (self.Sxx, self.Sx_y))
+        out = 0.5 * (logdet_pd(Cx) - logdet_pd(Cx_y))
+    elif mode == 'coupled': out = gaussian_mi(self._noised_cov(self.S, a, s, B), self.x_dim)
     else: raise ValueError(f"mode must be 'condition' or 'coupled', got {mode!r}")
     return out.reshape(shape)
 
 # %% ../../nbs/data/21_gaussian.ipynb #c06d4143
 def _eps(self:GaussianPairs, z, t, M, name):
-    zd = self._check(z, name, M.shape[0]); B = len(zd)
+    "s C^-1 z with C = a^2 M + s^2 I per row, in z's dtype."
+    zd = self._check(z, name, M.shape[0])
+    B = len(zd)
     a, s = self._at(t, zd.device)
     C = self._noised_cov(M.to(zd.device), a, s, B)
     e = _rows(s, B)[:, :, 0] * torch.linalg.solve(C, zd.unsqueeze(-1)).squeeze(-1)
     return e.to(z.dtype if z.is_floating_point() else torch.float64)
 
 @patch
-def eps_x(self:GaussianPairs, x_t:torch.Tensor, # (B, dx) x noised at t
-           t, # diffusers timesteps: scalar or (B,)
-          ) -> torch.Tensor:
-    "Exact E[eps | x_t] = s_t C_x^-1 x_t for the noised x marginal, shape (B, dx)."
+def eps_x(self:GaussianPairs, x_t:torch.Tensor, # (B, x_dim) x noised at t
+          t, # diffusers timesteps: scalar or (B,)
+         ) -> torch.Tensor:
+    "Exact E[eps | x_t] = s_t C_x^-1 x_t for the noised x marginal, shape (B, x_dim)."
     return _eps(self, x_t, t, self.Sxx, 'x_t')
 
 @patch
-def eps_y(self:GaussianPairs, y_t:torch.Tensor, # (B, dy) y noised at t
-           t, # diffusers timesteps: scalar or (B,)
-          ) -> torch.Tensor:
-    "Exact E[eps | y_t] = s_t C_y^-1 y_t for the noised y marginal, shape (B, dy)."
+def eps_y(self:GaussianPairs, y_t:torch.Tensor, # (B, y_dim) y noised at t
+          t, # diffusers timesteps: scalar or (B,)
+         ) -> torch.Tensor:
+    "Exact E[eps | y_t] = s_t C_y^-1 y_t for the noised y marginal, shape (B, y_dim)."
     return _eps(self, y_t, t, self.Syy, 'y_t')
 
 @patch
-def cond_mean_cov(self:GaussianPairs, y:torch.Tensor, # (B, dy) clean y
-                  ) -> tuple:
-    "Exact x0 | y: means (B, dx) = y A^T and the shared covariance (dx, dx) = Sxx - A Syx (float64)."
-    yd = self._check(y, 'y', self.dy)
+def cond_mean_cov(self:GaussianPairs, y:torch.Tensor, # (B, y_dim) clean y
+                 ) -> tuple:
+    "Exact x0 | y: means (B, x_dim) = y A^T and the shared covariance (x_dim, x_dim) = Sxx - A Syx (float64)."
+    yd = self._check(y, 'y', self.y_dim)
     return yd @ self.A.to(yd.device).T, self.Sx_y.to(yd.device).clone()

@@ -15,7 +15,7 @@ from ..core.base import Registry
 # %% auto #0
 __all__ = ['PREDICTION_TYPES', 'get_alphas_cumprod', 'alpha_sigma', 'alpha_bar_to_logsnr', 'logsnr_to_alpha_bar',
            'alpha_bar_to_sigma', 'sigma_to_alpha_bar', 'logsnr_schedule', 'continuous_alphas_cumprod', 'alpha_bar_at',
-           'to_eps', 'from_eps']
+           'to_eps', 'from_eps', 'timestep_buckets']
 
 # %% ../../nbs/diffusion/10_schedules.ipynb #ab324a94
 _BETA_SCHEDULES = {'linear': 'linear', 'scaled_linear': 'scaled_linear', 'squaredcos_cap_v2': 'squaredcos_cap_v2',
@@ -125,3 +125,20 @@ def from_eps(eps:torch.Tensor, x_t:torch.Tensor, a_t, s_t, prediction_type:str='
     if prediction_type == 'v_prediction': return a_t * eps - s_t * (x_t - s_t * eps) / a_t
     if prediction_type == 'sample': return (x_t - s_t * eps) / a_t
     raise ValueError(f"unknown prediction_type {prediction_type!r}; valid: {list(PREDICTION_TYPES)}")
+
+# %% ../../nbs/diffusion/10_schedules.ipynb #ee61f276
+def timestep_buckets(t:torch.Tensor, # diffusers timesteps, any shape (flattened)
+                     buckets:int|list=10, # number of equal-width buckets over [0, num_train_timesteps], or the edges
+                     num_train_timesteps:int=1000, # T
+                    ) -> list[tuple[float, float, torch.Tensor]]:
+    "`(lo, hi, mask)` per bucket of `t`: lo <= t < hi, and lo <= t <= hi for the last bucket."
+    # notation: edges e_0 < ... < e_K; bucket k holds e_k <= t < e_(k+1), the last one also t = e_K
+    if isinstance(buckets, numbers.Integral):
+        if buckets < 1: raise ValueError(f"buckets must be >= 1 or a list of edges, got {buckets}")
+        edges = torch.linspace(0, num_train_timesteps, int(buckets) + 1).tolist()
+    else: edges = [float(e) for e in buckets]
+    if len(edges) < 2 or any(b <= a for a, b in zip(edges, edges[1:])):
+        raise ValueError(f"bucket edges must be at least two increasing values, got {edges}")
+    t, last = torch.as_tensor(t).reshape(-1).double(), len(edges) - 2
+    return [(lo, hi, (t >= lo) & ((t < hi) if k < last else (t <= hi)))
+            for k, (lo, hi) in enumerate(zip(edges[:-1], edges[1:]))]

@@ -8,10 +8,12 @@ import math, warnings
 import numpy as np
 import torch
 from torch import nn
+from ..diffusion.schedules import timestep_buckets
 
 # %% auto #0
 __all__ = ['CLASSIFIER_FID_LABEL', 'wilson_interval', 'matching_accuracy', 'ClassifierFeatures', 'sample_quality',
-           'log_ratio_rmse_by_t', 'mi_error_table', 'alignment_score']
+           'log_ratio_rmse_by_t', 'mi_tolerance', 'within_tolerance', 'mi_error_table', 'mi_summary',
+           'mi_readout_summaries', 'alignment_score']
 
 # %% ../../nbs/eval/80_metrics.ipynb #04574901
 def wilson_interval(k:int, # number of successes
@@ -32,7 +34,8 @@ def matching_accuracy(pred_labels, # labels the judge gives the generated sample
                       z:float=1.96, # normal quantile of the interval
                      ) -> dict:
     "`dict(accuracy, n, k, wilson95=[lo, hi])`: how often the generated sample's label matches its condition's."
-    p, c = (torch.as_tensor(np.asarray(v) if not torch.is_tensor(v) else v).reshape(-1).cpu() for v in (pred_labels, cond_labels))
+    as_t = lambda v: (v if torch.is_tensor(v) else torch.as_tensor(np.asarray(v))).reshape(-1).cpu()
+    p, c = as_t(pred_labels), as_t(cond_labels)
     if len(p) != len(c): raise ValueError(f"{len(p)} predicted labels but {len(c)} condition labels")
     if len(p) == 0: raise ValueError("no samples: pred_labels is empty")
     k, n = int((p == c).sum()), len(p)
@@ -46,30 +49,34 @@ class ClassifierFeatures(nn.Module):
     def __init__(self, classifier:nn.Module, # has `features(x) -> (B, F)`; e.g. `models.DigitClassifier`
                  batch_size:int=500): # images per forward pass
         super().__init__()
-        if not hasattr(classifier, 'features'): raise TypeError(f"{type(classifier).__name__} has no features(x) method")
+        if not hasattr(classifier, 'features'):
+            raise TypeError(f"{type(classifier).__name__} has no features(x) method")
         self.classifier, self.batch_size = classifier.eval(), batch_size
-        dev = next(classifier.parameters()).device; shape = (1, getattr(getattr(classifier, 'config', None), 'in_channels', 1), 8, 8)
+        dev = next(classifier.parameters()).device
+        shape = (1, getattr(getattr(classifier, 'config', None), 'in_channels', 1), 8, 8)
         with torch.no_grad(): self.num_features = int(classifier.features(torch.zeros(shape, device=dev)).shape[-1])
     def train(self, mode:bool=True): return super().train(False)  # never leaves eval mode
     @torch.no_grad()
     def forward(self, x): # images (B, C, H, W) in the classifier's input range ([-1, 1])
-        dev = next(self.classifier.parameters()).device
-        return torch.cat([self.classifier.features(x[i:i+self.batch_size].to(dev).float()) for i in range(0, len(x), self.batch_size)]).double()
+        dev, bs = next(self.classifier.parameters()).device, self.batch_size
+        return torch.cat([self.classifier.features(x[i:i + bs].to(dev).float()) for i in range(0, len(x), bs)]).double()
 
 # %% ../../nbs/eval/80_metrics.ipynb #88db1ade
 def _inception_metrics(kid, subset_size, subsets, weights):
     from torchmetrics.utilities.imports import _TORCH_FIDELITY_AVAILABLE
     if not _TORCH_FIDELITY_AVAILABLE:
-        raise ModuleNotFoundError("inception=True needs torchmetrics' Inception-v3, which needs the torch-fidelity package "
-                                  "(pip install torch-fidelity) and its FID weights; use the classifier-feature FID (inception=False) instead")
+        raise ModuleNotFoundError("inception=True needs torchmetrics' Inception-v3, which needs the "
+                                  "torch-fidelity package (pip install torch-fidelity) and its FID weights; "
+                                  "use the classifier-feature FID (inception=False) instead")
     from torchmetrics.image.fid import FrechetInceptionDistance
     from torchmetrics.image.kid import KernelInceptionDistance
     try:
         fid = FrechetInceptionDistance(feature=2048, normalize=True, feature_extractor_weights_path=weights)
         kidm = KernelInceptionDistance(feature=fid.inception, subsets=subsets, subset_size=subset_size) if kid else None
     except Exception as e:
-        raise RuntimeError(f"could not load the Inception-v3 FID weights ({type(e).__name__}: {e}); download them once with "
-                           "network access, or pass inception_weights=<path to pt_inception-2015-12-05 weights>") from e
+        raise RuntimeError(f"could not load the Inception-v3 FID weights ({type(e).__name__}: {e}); download them "
+                           "once with network access, or pass inception_weights=<path to pt_inception-2015-12-05 "
+                           "weights>") from e
     return fid, kidm
 
 def _to_inception(x): # [-1, 1] (B, C, H, W) -> [0, 1] RGB
@@ -77,9 +84,30 @@ def _to_inception(x): # [-1, 1] (B, C, H, W) -> [0, 1] RGB
     return x.expand(-1, 3, -1, -1) if x.shape[1] == 1 else x
 
 # %% ../../nbs/eval/80_metrics.ipynb #52b2386b
+def _classifier_metrics(classifier, kid, subset_size, subsets, batch_size):
+    "torchmetrics FID (and KID) on a classifier's features."
+    if classifier is None:
+        raise ValueError("pass the evaluation classifier (e.g. DigitClassifier) as `classifier`, or inception=True")
+    from torchmetrics.image.fid import FrechetInceptionDistance
+    from torchmetrics.image.kid import KernelInceptionDistance
+    feat = ClassifierFeatures(classifier, batch_size)
+    fid = FrechetInceptionDistance(feature=feat)
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        kidm = KernelInceptionDistance(feature=feat, subsets=subsets, subset_size=subset_size) if kid else None
+    return fid, kidm
+
+def _check_images(real, fake):
+    for name, v in (('real', real), ('fake', fake)):
+        if v.ndim != 4: raise ValueError(f"{name} must be images (N, C, H, W); got shape {tuple(v.shape)}")
+        if len(v) < 2: raise ValueError(f"{name} needs at least 2 images for FID, got {len(v)}")
+    if real.shape[1:] != fake.shape[1:]:
+        raise ValueError(f"real images are {tuple(real.shape[1:])} but fake are {tuple(fake.shape[1:])}")
+
+# %% ../../nbs/eval/80_metrics.ipynb #877ecdb3
 def sample_quality(real:torch.Tensor, # reference images (N, C, H, W) in [-1, 1]
                    fake:torch.Tensor, # generated images (M, C, H, W) in [-1, 1]
-                   classifier:nn.Module|None=None, # feature extractor source (has `features`); required unless inception=True
+                   classifier:nn.Module|None=None, # feature source (has `features`); required unless inception=True
                    kid:bool=True, # also compute KID
                    kid_subsets:int=50, # KID: number of random subsets
                    kid_subset_size:int=1000, # KID: subset size (capped at the smaller set's size)
@@ -89,26 +117,19 @@ def sample_quality(real:torch.Tensor, # reference images (N, C, H, W) in [-1, 1]
                    seed:int=0, # KID subset sampling seed
                   ) -> dict:
     "FID (and KID) of `fake` against `real` with torchmetrics; `metric` says which features were used."
-    for name, v in (('real', real), ('fake', fake)):
-        if v.ndim != 4: raise ValueError(f"{name} must be images (N, C, H, W); got shape {tuple(v.shape)}")
-        if len(v) < 2: raise ValueError(f"{name} needs at least 2 images for FID, got {len(v)}")
-    if real.shape[1:] != fake.shape[1:]: raise ValueError(f"real images are {tuple(real.shape[1:])} but fake are {tuple(fake.shape[1:])}")
+    _check_images(real, fake)
     ss = min(kid_subset_size, len(real), len(fake))
-    if inception: fid, kidm = _inception_metrics(kid, ss, kid_subsets, inception_weights); prep = _to_inception
-    else:
-        if classifier is None: raise ValueError("pass the evaluation classifier (e.g. DigitClassifier) as `classifier`, or inception=True")
-        from torchmetrics.image.fid import FrechetInceptionDistance
-        from torchmetrics.image.kid import KernelInceptionDistance
-        feat = ClassifierFeatures(classifier, batch_size); prep = lambda x: x
-        fid = FrechetInceptionDistance(feature=feat)
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore'); kidm = KernelInceptionDistance(feature=feat, subsets=kid_subsets, subset_size=ss) if kid else None
+    if inception: (fid, kidm), prep = _inception_metrics(kid, ss, kid_subsets, inception_weights), _to_inception
+    else: (fid, kidm), prep = _classifier_metrics(classifier, kid, ss, kid_subsets, batch_size), (lambda x: x)
     for m in filter(None, (fid, kidm)):
         for imgs, is_real in ((real, True), (fake, False)):
             for i in range(0, len(imgs), batch_size): m.update(prep(imgs[i:i+batch_size]), real=is_real)
-    out = dict(metric='Inception FID' if inception else CLASSIFIER_FID_LABEL, fid=float(fid.compute()), n_real=len(real), n_fake=len(fake))
+    out = dict(metric='Inception FID' if inception else CLASSIFIER_FID_LABEL, fid=float(fid.compute()),
+               n_real=len(real), n_fake=len(fake))
     if kidm is not None:
-        with torch.random.fork_rng(): torch.manual_seed(seed); km, ks = kidm.compute()
+        with torch.random.fork_rng():
+            torch.manual_seed(seed)
+            km, ks = kidm.compute()
         out.update(kid_mean=float(km), kid_std=float(ks))
     return out
 
@@ -116,45 +137,93 @@ def sample_quality(real:torch.Tensor, # reference images (N, C, H, W) in [-1, 1]
 def log_ratio_rmse_by_t(est, # estimated log-ratios (N,)
                         true, # true log-ratios (N,)
                         t, # their diffusers timesteps (N,)
-                        buckets:int|list=10, # number of equal-width buckets over [0, num_train_timesteps], or the bucket edges
+                        buckets:int|list=10, # number of equal-width buckets over [0, T], or the edges
                         num_train_timesteps:int=1000, # T
-                        remove_constant:bool|str=False, # False, 'per_bucket' (True) or 'global': subtract the mean error first
+                        remove_constant:bool|str=False, # False, 'per_bucket' (True) or 'global': remove the mean error
                        ) -> dict:
-    "RMSE between estimated and true log-ratios in t-buckets, optionally up to an additive constant."
+    "RMSE between estimated and true log-ratios in t-buckets (`timestep_buckets`), optionally up to a constant."
     est, true, t = (torch.as_tensor(v).detach().reshape(-1).double().cpu() for v in (est, true, t))
-    if not len(est) == len(true) == len(t): raise ValueError(f"est, true and t must have the same length; got {len(est)}, {len(true)}, {len(t)}")
+    if not len(est) == len(true) == len(t):
+        raise ValueError(f"est, true and t must have the same length; got {len(est)}, {len(true)}, {len(t)}")
     if remove_constant is True: remove_constant = 'per_bucket'
-    if remove_constant not in (False, 'per_bucket', 'global'): raise ValueError(f"remove_constant must be False, True, 'per_bucket' or 'global'; got {remove_constant!r}")
-    edges = torch.linspace(0, num_train_timesteps, buckets + 1).tolist() if isinstance(buckets, int) else list(buckets)
+    if remove_constant not in (False, 'per_bucket', 'global'):
+        raise ValueError(f"remove_constant must be False, True, 'per_bucket' or 'global'; got {remove_constant!r}")
     err = est - true
     if remove_constant == 'global': err = err - err.mean()
     rmse, n, sq = {}, {}, []
-    for i, (lo, hi) in enumerate(zip(edges[:-1], edges[1:])):
-        m = (t >= lo) & ((t < hi) if i < len(edges) - 2 else (t <= hi))
-        key = f"{lo:g}-{hi:g}"; n[key] = int(m.sum())
-        if not m.any(): rmse[key] = None; continue
+    for lo, hi, m in timestep_buckets(t, buckets, num_train_timesteps):
+        key = f"{lo:g}-{hi:g}"
+        n[key], rmse[key] = int(m.sum()), None
+        if not m.any(): continue
         e = err[m] - (err[m].mean() if remove_constant == 'per_bucket' else 0)
-        rmse[key] = float(e.pow(2).mean().sqrt()); sq.append(e.pow(2))
+        rmse[key] = float(e.pow(2).mean().sqrt())
+        sq.append(e.pow(2))
     vals = [v for v in rmse.values() if v is not None]
     return dict(rmse_by_t=rmse, n_by_t=n, rmse_mean=float(np.mean(vals)) if vals else None,
                 rmse_all=float(torch.cat(sq).mean().sqrt()) if sq else None, remove_constant=remove_constant)
 
 # %% ../../nbs/eval/80_metrics.ipynb #da8cfd97
-def mi_error_table(results, # DataFrame or list of dicts with columns task, estimator, mi_true, estimate (and seed, wall_s)
+def mi_tolerance(mi_true, # true MI in nats: a number or an array
+                 abs_tol:float=0.1, # nats
+                 rel_tol:float=0.1, # fraction of the truth
+                ):
+    "The MI benchmark's tolerance max(abs_tol, rel_tol * truth): max(0.1 nats, 10% of the truth) by default."
+    return np.maximum(abs_tol, rel_tol * np.asarray(mi_true, dtype=float))
+
+def within_tolerance(estimate, # estimated MI (nats): a number or an array
+                     mi_true, # the truth, same shape
+                     abs_tol:float=0.1, rel_tol:float=0.1, # the tolerance (see `mi_tolerance`)
+                    ):
+    "Whether |estimate - truth| <= mi_tolerance(truth), elementwise."
+    err = np.abs(np.asarray(estimate, dtype=float) - np.asarray(mi_true, dtype=float))
+    return err <= mi_tolerance(mi_true, abs_tol, rel_tol)
+
+# %% ../../nbs/eval/80_metrics.ipynb #d9aa8341
+def mi_error_table(results, # DataFrame or list of dicts: task, estimator, mi_true, `estimate` (and seed, wall_s)
                    by:tuple=('task', 'estimator'), # grouping columns
+                   estimate:str='estimate', # the column of estimates to score (e.g. a read-out, 'estimate_orthogonal')
+                   abs_tol:float=0.1, rel_tol:float=0.1, # the tolerance (see `mi_tolerance`)
                   ):
-    "Per-(task, estimator) summary of MI estimates against the truth: mean, std, bias, MAE, relative error."
+    "Per-(task, estimator) MI estimates against the truth: mean, std, bias, MAE, relative error, abs_err, within_tol."
     import pandas as pd
     df = pd.DataFrame(results)
-    missing = [c for c in (*by, 'mi_true', 'estimate') if c not in df.columns]
+    missing = [c for c in (*by, 'mi_true', estimate) if c not in df.columns]
     if missing: raise ValueError(f"results lack columns {missing}; has {list(df.columns)}")
-    df = df.assign(abs_err=(df.estimate - df.mi_true).abs())
-    agg = dict(mi_true=('mi_true', 'first'), mean=('estimate', 'mean'), std=('estimate', 'std'), n_seeds=('estimate', 'size'), mae=('abs_err', 'mean'))
+    df = df.assign(_abs_err=(df[estimate] - df.mi_true).abs())
+    agg = dict(mi_true=('mi_true', 'first'), mean=(estimate, 'mean'), std=(estimate, 'std'),
+               n_seeds=(estimate, 'count'), mae=('_abs_err', 'mean'))
     if 'wall_s' in df.columns: agg['wall_s'] = ('wall_s', 'mean')
     t = df.groupby(list(by), sort=True).agg(**agg).reset_index()
     t['bias'] = t['mean'] - t['mi_true']
     t['rel_err'] = (t['bias'].abs() / t['mi_true'].where(t['mi_true'] != 0)).astype(float)
+    t['abs_err'] = t['bias'].abs()
+    t['within_tol'] = within_tolerance(t['mean'], t['mi_true'], abs_tol, rel_tol)
     return t
+
+# %% ../../nbs/eval/80_metrics.ipynb #e79ef71b
+def _summary(d) -> dict:
+    "The summary of one group of an `mi_error_table`."
+    n = len(d)
+    return dict(n_tasks=int(n), within_tol=int(d.within_tol.sum()),
+                median_abs_err=float(d.abs_err.median()) if n else None,
+                mean_wall_s=float(d.wall_s.mean()) if n and 'wall_s' in d else None)
+
+def mi_summary(table, # an `mi_error_table`
+               by='estimator', # the column(s) to summarise by
+              ) -> dict:
+    "{group: dict(n_tasks, within_tol, median_abs_err, mean_wall_s)} over the rows (tasks) of each group."
+    return {k: _summary(d) for k, d in table.groupby(by, sort=True)}
+
+# %% ../../nbs/eval/80_metrics.ipynb #d9c34fed
+def mi_readout_summaries(results, # benchmark rows (DataFrame or list of dicts)
+                         estimator:str, # whose read-outs to summarise
+                        ) -> dict:
+    "{read-out: summary over the tasks} for each `estimate_<read-out>` column that `estimator`'s rows fill."
+    import pandas as pd
+    df = pd.DataFrame(results)
+    df = df[df.estimator == estimator]
+    cols = [c for c in df.columns if c.startswith('estimate_') and df[c].notna().any()]
+    return {c[len('estimate_'):]: _summary(mi_error_table(df, estimate=c)) for c in cols}
 
 # %% ../../nbs/eval/80_metrics.ipynb #add0148a
 @torch.no_grad()

@@ -108,9 +108,9 @@ class CCA(MIEstimator):
                  scaling:str='standard'): # input map (see Standardizer); 'gauss' makes this the Gaussian-copula estimator
         self.ridge, self.scaling = ridge, scaling
     def _fit(self, X, Y):
-        S = np.atleast_2d(np.cov(np.hstack([X, Y]).T)); dx = X.shape[1]
-        Lx = np.linalg.cholesky(S[:dx, :dx] + self.ridge * np.eye(dx)); Ly = np.linalg.cholesky(S[dx:, dx:] + self.ridge * np.eye(Y.shape[1]))
-        M = np.linalg.solve(Lx, np.linalg.solve(Ly, S[dx:, :dx]).T)  # Lx^-1 Sxy Ly^-T
+        S = np.atleast_2d(np.cov(np.hstack([X, Y]).T)); x_dim = X.shape[1]
+        Lx = np.linalg.cholesky(S[:x_dim, :x_dim] + self.ridge * np.eye(x_dim)); Ly = np.linalg.cholesky(S[x_dim:, x_dim:] + self.ridge * np.eye(Y.shape[1]))
+        M = np.linalg.solve(Lx, np.linalg.solve(Ly, S[x_dim:, :x_dim]).T)  # Lx^-1 Sxy Ly^-T
         U, rho, Vt = np.linalg.svd(M, full_matrices=False)
         self.A, self.B = np.linalg.solve(Lx.T, U), np.linalg.solve(Ly.T, Vt.T); self.rho = np.clip(rho, 0, 1 - 1e-12)
     @property
@@ -173,6 +173,7 @@ def vp_noise(x:torch.Tensor, lam:torch.Tensor, eps:torch.Tensor) -> torch.Tensor
 # %% ../../nbs/mi/71_estimators.ipynb #34ab9ed7
 from ..diffusion.nets import MLPBlock, norm_groups
 from ..diffusion.nets import sinusoidal_embedding
+from ..data.gaussian import gaussian_conditional, cov_eigh
 
 def gaussian_eps(z:torch.Tensor, lam:torch.Tensor, # noisy points (n, d), their logSNRs (n,)
                  mean:torch.Tensor, U:torch.Tensor, s:torch.Tensor): # mean (d,) or (n, d); covariance U diag(s) U^T
@@ -201,14 +202,14 @@ class MMGDenoiser(nn.Module):
         self.out = nn.Sequential(nn.GroupNorm(norm_groups(hidden, groups), hidden), nn.SiLU(), nn.Linear(hidden, x_dim if head == 'eps' else x_dim + x_dim * (x_dim + 1) // 2))
         nn.init.zeros_(self.out[-1].weight); nn.init.zeros_(self.out[-1].bias)  # starts at the base
         for k in ('mx', 'my', 'A', 'Uu', 'su', 'Uc', 'sc'): self.register_buffer('g_' + k, None)
-    def fit_gaussian(self, X:torch.Tensor, Y:torch.Tensor, # training pairs (n, dx), (n, dy)
+    def fit_gaussian(self, X:torch.Tensor, Y:torch.Tensor, # training pairs (n, x_dim), (n, y_dim)
                      floor:float=1e-8): # smallest covariance eigenvalue kept: the base claims at most ½·log(1/floor) nats per direction
         "Base the denoiser on the exact eps_hat of the Gaussian with the pairs' moments: N(mx, Sxx) without y, N(mx + A(y - my), Sxx - A Syx) with y."
-        X, Y = X.double(), Y.double(); dx = X.shape[1]; C = torch.cov(torch.cat([X, Y], 1).T, correction=0)
-        Sxx, Sxy, Syy = C[:dx, :dx], C[:dx, dx:], C[dx:, dx:]
-        A = torch.linalg.solve(Syy + 1e-10 * torch.eye(len(Syy), dtype=C.dtype), Sxy.T).T  # Sxy Syy^-1; a ridge r adds ~r to Sxx - A Syx
-        (su, Uu), (sc, Uc) = torch.linalg.eigh(Sxx), torch.linalg.eigh(Sxx - A @ Sxy.T)
-        for k, v in dict(mx=X.mean(0), my=Y.mean(0), A=A, Uu=Uu, su=su.clamp_min(floor), Uc=Uc, sc=sc.clamp_min(floor)).items():
+        X, Y = X.double(), Y.double()
+        C, x_dim = torch.cov(torch.cat([X, Y], 1).T, correction=0), X.shape[1]
+        A, Sx_y = gaussian_conditional(C, x_dim, ridge=1e-10)  # A = Sxy Syy^-1, Sx_y = Sxx - A Syx; the ridge adds ~1e-10 to Sx_y
+        (su, Uu), (sc, Uc) = cov_eigh(C[:x_dim, :x_dim], floor), cov_eigh(Sx_y, floor)
+        for k, v in dict(mx=X.mean(0), my=Y.mean(0), A=A, Uu=Uu, su=su, Uc=Uc, sc=sc).items():
             setattr(self, 'g_' + k, v.float().to(self.stem.weight.device))
         return self
     def base(self, z, lam, y, mask):

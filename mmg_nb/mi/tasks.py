@@ -8,7 +8,9 @@ import re, math
 from dataclasses import dataclass, field
 from typing import Callable
 import numpy as np
+import torch
 from scipy import special, linalg
+from ..data.gaussian import gaussian_mi, gaussian_pmi
 
 # %% auto #0
 __all__ = ['BMI_TASKS', 'HIGH_MI_DIMS', 'HIGH_MI_STRENGTHS', 'HIGH_MI_TASKS', 'Multinormal', 'dense_cov', 'sparse_cov',
@@ -23,108 +25,138 @@ def _chol_logpdf(z:np.ndarray, # (n, k) points
     w = linalg.solve_triangular(L, z.T, lower=True)
     return (w**2).sum(0), 2 * np.log(np.diag(L)).sum()
 
-def _gauss_logpdf(z, L):
-    m, logdet = _chol_logpdf(z, L)
-    return -0.5 * (m + logdet + z.shape[1] * math.log(2 * math.pi))
-
 # %% ../../nbs/mi/70_tasks.ipynb #0ac21492
 class Multinormal:
-    "Base (X, Y) ~ N(0, cov): sampling, MI and pointwise MI in closed form."
-    def __init__(self, cov:np.ndarray, # (dx+dy, dx+dy) joint covariance
-                 dim_x:int): # number of X coordinates (the first `dim_x`)
-        self.cov = np.asarray(cov, dtype=np.float64); self.dim_x = dim_x; self.dim_y = len(self.cov) - dim_x
-        if self.cov.shape != (dim_x + self.dim_y,) * 2 or self.dim_y < 1: raise ValueError(f"cov must be square with more than dim_x={dim_x} rows, got {self.cov.shape}")
-        try: self.L = np.linalg.cholesky(self.cov)
+    "Base (X, Y) ~ N(0, cov): numpy sampling; MI and pointwise MI from `data.gaussian`'s closed forms."
+    def __init__(self, cov:np.ndarray, # (x_dim+y_dim, x_dim+y_dim) joint covariance
+                 x_dim:int): # number of X coordinates (the first `x_dim`)
+        self.cov, self.x_dim = np.asarray(cov, dtype=np.float64), x_dim
+        self.y_dim = len(self.cov) - x_dim
+        if self.cov.shape != (x_dim + self.y_dim,) * 2 or self.y_dim < 1:
+            raise ValueError(f"cov must be square with more than x_dim={x_dim} rows, got {self.cov.shape}")
+        try: self.L = np.linalg.cholesky(self.cov)  # sampling: z = L e, e from the task's numpy generator
         except np.linalg.LinAlgError: raise ValueError("cov is not positive definite") from None
-        self.Lx, self.Ly = np.linalg.cholesky(self.cov[:dim_x, :dim_x]), np.linalg.cholesky(self.cov[dim_x:, dim_x:])
     def sample(self, n:int, rng:np.random.Generator):
         z = rng.standard_normal((n, len(self.cov))) @ self.L.T
-        return z[:, :self.dim_x], z[:, self.dim_x:]
+        return z[:, :self.x_dim], z[:, self.x_dim:]
     @property
-    def mi(self) -> float:
-        ld = lambda L: 2 * np.log(np.diag(L)).sum()
-        return 0.5 * (ld(self.Lx) + ld(self.Ly) - ld(self.L))
+    def mi(self) -> float: return float(gaussian_mi(torch.from_numpy(self.cov), self.x_dim))
     def pmi(self, x, y) -> np.ndarray:
-        return _gauss_logpdf(np.hstack([x, y]), self.L) - _gauss_logpdf(x, self.Lx) - _gauss_logpdf(y, self.Ly)
+        T = lambda a: torch.from_numpy(np.asarray(a, dtype=np.float64))
+        return gaussian_pmi(T(x), T(y), T(self.cov)).numpy()
 
 # %% ../../nbs/mi/70_tasks.ipynb #c4f9c2a1
-def dense_cov(dim_x:int, dim_y:int, off_diag:float=0.5) -> np.ndarray:
+def dense_cov(x_dim:int, y_dim:int, off_diag:float=0.5) -> np.ndarray:
     "BMI's dense correlation matrix: 1 on the diagonal, `off_diag` everywhere else."
-    return np.eye(dim_x + dim_y) * (1 - off_diag) + off_diag
+    return np.eye(x_dim + y_dim) * (1 - off_diag) + off_diag
 
-def sparse_cov(dim_x:int, dim_y:int, n_interacting:int=2, strength:float=2.0) -> np.ndarray:
-    "BMI's sparse latent-variable correlation matrix: `n_interacting` pairs (X_i, Y_i) with corr strength²/(1+strength²)."
-    if not 0 <= n_interacting <= min(dim_x, dim_y): raise ValueError(f"n_interacting={n_interacting} must be between 0 and min(dim_x, dim_y)={min(dim_x, dim_y)}")
-    cov = np.eye(dim_x + dim_y) * (1.0 + strength**2)  # unit noise + (Z_i or the variance-matching V_i/W_i) on every coordinate
-    for i in range(n_interacting): cov[i, dim_x + i] = cov[dim_x + i, i] = strength**2
-    d = np.sqrt(np.diag(cov)); return cov / np.outer(d, d)
+def sparse_cov(x_dim:int, y_dim:int, n_interacting:int=2, strength:float=2.0) -> np.ndarray:
+    "BMI's sparse latent-variable correlation matrix: `n_interacting` pairs (X_i, Y_i), corr strength²/(1+strength²)."
+    k = min(x_dim, y_dim)
+    if not 0 <= n_interacting <= k:
+        raise ValueError(f"n_interacting={n_interacting} must be between 0 and min(x_dim, y_dim)={k}")
+    cov = np.eye(x_dim + y_dim) * (1.0 + strength**2)  # unit noise + (Z_i or the variance-matching V_i/W_i) everywhere
+    for i in range(n_interacting): cov[i, x_dim + i] = cov[x_dim + i, i] = strength**2
+    d = np.sqrt(np.diag(cov))
+    return cov / np.outer(d, d)
 
 # %% ../../nbs/mi/70_tasks.ipynb #0cebc611
 def student_entropy(k:int, df:float) -> float:
     "Differential entropy of a standard k-dimensional Student-t with `df` degrees of freedom (identity dispersion)."
+    # notation: h_nu(k) = log(Gamma(nu/2) (nu pi)^(k/2) / Gamma((nu+k)/2)) + (nu+k)/2 (psi((nu+k)/2) - psi(nu/2))
     h = 0.5 * (df + k)
-    return special.gammaln(0.5 * df) - special.gammaln(h) + 0.5 * k * math.log(df * math.pi) + h * (special.digamma(h) - special.digamma(0.5 * df))
+    return (special.gammaln(0.5 * df) - special.gammaln(h) + 0.5 * k * math.log(df * math.pi)
+            + h * (special.digamma(h) - special.digamma(0.5 * df)))
 
 def _t_logpdf(z, L, df):
-    m, logdet = _chol_logpdf(z, L); k = z.shape[1]
-    return (special.gammaln(0.5 * (df + k)) - special.gammaln(0.5 * df) - 0.5 * k * math.log(df * math.pi) - 0.5 * logdet
-            - 0.5 * (df + k) * np.log1p(m / df))
+    "log density of a multivariate t_df with dispersion L L^T at the rows of z."
+    m, logdet = _chol_logpdf(z, L)
+    k = z.shape[1]
+    return (special.gammaln(0.5 * (df + k)) - special.gammaln(0.5 * df) - 0.5 * k * math.log(df * math.pi)
+            - 0.5 * logdet - 0.5 * (df + k) * np.log1p(m / df))
 
 # %% ../../nbs/mi/70_tasks.ipynb #9f753961
 class StudentT(Multinormal):
     "Base (X, Y) ~ multivariate Student-t(0, dispersion, df): sampling, MI and pointwise MI in closed form."
-    def __init__(self, dispersion:np.ndarray, # (dx+dy, dx+dy) dispersion (not covariance) matrix
-                 dim_x:int, df:float): # number of X coordinates; degrees of freedom > 0
+    def __init__(self, dispersion:np.ndarray, # (x_dim+y_dim, x_dim+y_dim) dispersion (not covariance) matrix
+                 x_dim:int, df:float): # number of X coordinates; degrees of freedom > 0
         if not df > 0: raise ValueError(f"df must be > 0, got {df}")
-        super().__init__(dispersion, dim_x); self.df = float(df)
+        super().__init__(dispersion, x_dim)
+        self.df = float(df)
+        self.Lx, self.Ly = (np.linalg.cholesky(self.cov[s, s]) for s in (slice(None, x_dim), slice(x_dim, None)))
     def sample(self, n, rng):
-        x, y = super().sample(n, rng); w = np.sqrt(rng.chisquare(self.df, (n, 1)) / self.df)
+        x, y = super().sample(n, rng)
+        w = np.sqrt(rng.chisquare(self.df, (n, 1)) / self.df)
         return x / w, y / w
     @property
     def mi(self) -> float:
-        dx, dy, df = self.dim_x, self.dim_y, self.df
-        return super().mi + student_entropy(dx, df) + student_entropy(dy, df) - student_entropy(dx + dy, df)
+        "The Gaussian MI of the dispersion plus the entropy terms of the t."
+        h = lambda k: student_entropy(k, self.df)
+        return super().mi + h(self.x_dim) + h(self.y_dim) - h(self.x_dim + self.y_dim)
     def pmi(self, x, y):
-        return _t_logpdf(np.hstack([x, y]), self.L, self.df) - _t_logpdf(x, self.Lx, self.df) - _t_logpdf(y, self.Ly, self.df)
+        logp = lambda z, L: _t_logpdf(z, L, self.df)
+        return logp(np.hstack([x, y]), self.L) - logp(x, self.Lx) - logp(y, self.Ly)
 
 # %% ../../nbs/mi/70_tasks.ipynb #ed3095aa
 class AdditiveUniform:
     "Base X ~ U(0,1), Y = X + U(-eps, eps): sampling, MI and pointwise MI in closed form."
-    dim_x = dim_y = 1
+    x_dim = y_dim = 1
     def __init__(self, eps:float): # half-width of the uniform noise, > 0
         if not eps > 0: raise ValueError(f"eps must be > 0, got {eps}")
         self.eps = float(eps)
     def sample(self, n, rng):
-        x = rng.uniform(0, 1, (n, 1)); return x, x + rng.uniform(-self.eps, self.eps, (n, 1))
+        x = rng.uniform(0, 1, (n, 1))
+        return x, x + rng.uniform(-self.eps, self.eps, (n, 1))
     @property
     def mi(self) -> float: return self.eps - math.log(2 * self.eps) if self.eps <= 0.5 else 1 / (4 * self.eps)
     def pmi(self, x, y):
-        y = y[:, 0]; return -np.log(np.minimum(1, y + self.eps) - np.maximum(0, y - self.eps))
+        y = y[:, 0]
+        return -np.log(np.minimum(1, y + self.eps) - np.maximum(0, y - self.eps))
 
 # %% ../../nbs/mi/70_tasks.ipynb #2d45bf6f
-def half_cube(x): "Signed x^(3/2): x·sqrt|x|."; return x * np.sqrt(np.abs(x))
-def normal_cdf(x): "Standard normal CDF."; return special.ndtr(x)
-def asinh(x): "Inverse hyperbolic sine."; return np.arcsinh(x)
-def wiggly_x(x): "BMI's wiggly map for X."; return x + 0.4 * np.sin(x) + 0.2 * np.sin(1.7 * x + 1) + 0.03 * np.sin(3.3 * x - 2.5)
-def wiggly_y(y): "BMI's wiggly map for Y."; return y - 0.4 * np.sin(0.4 * y) + 0.17 * np.sin(1.3 * y + 3.5) + 0.02 * np.sin(4.3 * y - 2.5)
+def half_cube(x):
+    "Signed x^(3/2): x·sqrt|x|."
+    return x * np.sqrt(np.abs(x))
+
+def normal_cdf(x):
+    "Standard normal CDF."
+    return special.ndtr(x)
+
+def asinh(x):
+    "Inverse hyperbolic sine."
+    return np.arcsinh(x)
+
+def wiggly_x(x):
+    "BMI's wiggly map for X."
+    return x + 0.4 * np.sin(x) + 0.2 * np.sin(1.7 * x + 1) + 0.03 * np.sin(3.3 * x - 2.5)
+
+def wiggly_y(y):
+    "BMI's wiggly map for Y."
+    return y - 0.4 * np.sin(0.4 * y) + 0.17 * np.sin(1.3 * y + 3.5) + 0.02 * np.sin(4.3 * y - 2.5)
+
 def swissroll(u):
     "BMI's Swiss roll: (n, 1) values in (0, 1) -> (n, 2) points on a spiral curve."
-    t = 1.5 * np.pi * (1 + 2 * u[:, 0]); return np.stack([t * np.cos(t), t * np.sin(t)], 1) / 21.0
+    t = 1.5 * np.pi * (1 + 2 * u[:, 0])
+    return np.stack([t * np.cos(t), t * np.sin(t)], 1) / 21.0
 
 # %% ../../nbs/mi/70_tasks.ipynb #0e38557e
 def so_generator(n:int, i:int=0, j:int=1) -> np.ndarray:
     "BMI's (i, j) generator of so(n): A[i, j] = -1, A[j, i] = 1, zero elsewhere."
     if not 0 <= i < j < n: raise ValueError(f"need 0 <= i < j < n, got n={n}, i={i}, j={j}")
-    a = np.zeros((n, n)); a[i, j], a[j, i] = -1.0, 1.0; return a
+    a = np.zeros((n, n))
+    a[i, j], a[j, i] = -1.0, 1.0
+    return a
 
 def spiral(x:np.ndarray, # (n, d) points
            i:int=0, j:int=1, # the rotation plane (BMI: (0, 1) for X, (1, 2) for Y)
            speed:float|None=None, # angular speed; None is BMI's normalised 1/d
            inverse:bool=False): # apply the inverse map instead
     "BMI's spiral diffeomorphism x -> expm(speed·|x|²·G_ij) x, in closed form (a plane rotation)."
-    d = x.shape[1]; so_generator(d, i, j)
+    # notation: theta = speed |x|^2; rotate coordinates (i, j) by theta (by -theta for the inverse)
+    d = x.shape[1]
+    so_generator(d, i, j)  # checks the plane
     th = (1.0 / d if speed is None else speed) * (x**2).sum(1) * (-1 if inverse else 1)
-    out = x.copy(); c, s = np.cos(th), np.sin(th)
+    out, c, s = x.copy(), np.cos(th), np.sin(th)
     out[:, i], out[:, j] = c * x[:, i] - s * x[:, j], s * x[:, i] + c * x[:, j]
     return out
 
@@ -136,11 +168,18 @@ def invert_cdf(cdf:Callable, u:np.ndarray, lo:float=-40., hi:float=40., iters:in
     "Vectorised bisection: x with cdf(x) = u, for a strictly increasing `cdf`."
     a, b = np.full_like(u, lo, dtype=np.float64), np.full_like(u, hi, dtype=np.float64)
     for _ in range(iters):
-        m = 0.5 * (a + b); left = cdf(m) < u; a, b = np.where(left, m, a), np.where(left, b, m)
+        m = 0.5 * (a + b)
+        left = cdf(m) < u
+        a, b = np.where(left, m, a), np.where(left, b, m)
     return 0.5 * (a + b)
 
-def bimodal_x(u): "BMI's bimodal X margin: inverse CDF of 0.3 N(0,1) + 0.7 N(5,1)."; return invert_cdf(_mix_cdf((.3, .7), (0, 5)), u)
-def bimodal_y(u): "BMI's bimodal Y margin: inverse CDF of 0.5 N(-1,1) + 0.5 N(3,1)."; return invert_cdf(_mix_cdf((.5, .5), (-1, 3)), u)
+def bimodal_x(u):
+    "BMI's bimodal X margin: inverse CDF of 0.3 N(0,1) + 0.7 N(5,1)."
+    return invert_cdf(_mix_cdf((.3, .7), (0, 5)), u)
+
+def bimodal_y(u):
+    "BMI's bimodal Y margin: inverse CDF of 0.5 N(-1,1) + 0.5 N(3,1)."
+    return invert_cdf(_mix_cdf((.5, .5), (-1, 3)), u)
 
 # %% ../../nbs/mi/70_tasks.ipynb #5f3d9548
 @dataclass
@@ -152,7 +191,8 @@ class Task:
     ty: list = field(default_factory=list)  # transforms of Y, applied in order
     def sample(self, n:int, seed:int=0, pmi:bool=False):
         "`n` pairs (X, Y) as float64 arrays, plus the true pointwise MI when `pmi`."
-        x0, y0 = self.base.sample(n, np.random.default_rng(seed)); x, y = x0, y0
+        x0, y0 = self.base.sample(n, np.random.default_rng(seed))
+        x, y = x0, y0
         for f in self.tx: x = f(x)
         for f in self.ty: y = f(y)
         return (x, y, self.base.pmi(x0, y0)) if pmi else (x, y)
@@ -160,19 +200,26 @@ class Task:
     def mi(self) -> float: return float(self.base.mi)
     @property
     def dims(self) -> tuple[int, int]:
-        x, y = self.sample(2); return x.shape[1], y.shape[1]
+        x, y = self.sample(2)
+        return x.shape[1], y.shape[1]
     @property
     def family(self) -> str: return family(self.id)
 
 # %% ../../nbs/mi/70_tasks.ipynb #72be4255
 _NUM = r'(-?[0-9.]+(?:e-?[0-9]+)?)'
-_BASES = {
-    rf'1v1-normal-{_NUM}': lambda r: (Multinormal(np.array([[1, float(r)], [float(r), 1]]), 1), [], []),
+
+def _normal_1v1(r): return Multinormal(np.array([[1, float(r)], [float(r), 1]]), 1)
+def _dense(x_dim, y_dim, o): return Multinormal(dense_cov(int(x_dim), int(y_dim), float(o)), int(x_dim))
+def _sparse(x_dim, y_dim, k, s): return Multinormal(sparse_cov(int(x_dim), int(y_dim), int(k), float(s)), int(x_dim))
+def _student(x_dim, y_dim, df): return StudentT(np.eye(int(x_dim) + int(y_dim)), int(x_dim), float(df))
+
+_BASES = {  # id pattern -> (base, X transforms, Y transforms)
+    rf'1v1-normal-{_NUM}': lambda r: (_normal_1v1(r), [], []),
     rf'1v1-additive-{_NUM}': lambda e: (AdditiveUniform(float(e)), [], []),
-    rf'1v1-bimodal-{_NUM}': lambda r: (Multinormal(np.array([[1, float(r)], [float(r), 1]]), 1), [normal_cdf, bimodal_x], [normal_cdf, bimodal_y]),
-    rf'multinormal-dense-(\d+)-(\d+)-{_NUM}': lambda dx, dy, o: (Multinormal(dense_cov(int(dx), int(dy), float(o)), int(dx)), [], []),
-    rf'multinormal-sparse-(\d+)-(\d+)-(\d+)-{_NUM}': lambda dx, dy, k, s: (Multinormal(sparse_cov(int(dx), int(dy), int(k), float(s)), int(dx)), [], []),
-    rf'student-identity-(\d+)-(\d+)-{_NUM}': lambda dx, dy, df: (StudentT(np.eye(int(dx) + int(dy)), int(dx), float(df)), [], []),
+    rf'1v1-bimodal-{_NUM}': lambda r: (_normal_1v1(r), [normal_cdf, bimodal_x], [normal_cdf, bimodal_y]),
+    rf'multinormal-dense-(\d+)-(\d+)-{_NUM}': lambda *a: (_dense(*a), [], []),
+    rf'multinormal-sparse-(\d+)-(\d+)-(\d+)-{_NUM}': lambda *a: (_sparse(*a), [], []),
+    rf'student-identity-(\d+)-(\d+)-{_NUM}': lambda *a: (_student(*a), [], []),
 }
 _XY = lambda f: ([f], [f])
 _TRANSFORMS = {'normal_cdf': _XY(normal_cdf), 'half_cube': _XY(half_cube), 'asinh': _XY(asinh),
@@ -193,20 +240,26 @@ def get_task(task_id:str) -> Task:
     "The task with BMI-style id `task_id` (see the table above); clear error for unknown ids."
     tid = task_id.replace('half-cube', 'half_cube').replace('normal-cdf', 'normal_cdf')
     try: base, tx, ty = _parse(tid)
-    except KeyError: raise ValueError(f"unknown task id {task_id!r}; valid: the ids in BMI_TASKS / HIGH_MI_TASKS or any id matching "
-                                      f"{sorted(_BASES)} with prefixes {sorted(t + '-' for t in _TRANSFORMS)}") from None
+    except KeyError:
+        raise ValueError(f"unknown task id {task_id!r}; valid: the ids in BMI_TASKS / HIGH_MI_TASKS or any id matching "
+                         f"{sorted(_BASES)} with prefixes {sorted(t + '-' for t in _TRANSFORMS)}") from None
     t = Task(tid, base, tx, ty)
     if re.match(r'^([a-z_]+-)*spiral-', tid):
-        dx, dy = Task(tid, base).dims  # spiral keeps dims: check them before it runs
-        if dx < 2 or dy < 3: raise ValueError(f"spiral needs dim_x >= 2 and dim_y >= 3 (as in BMI), task {task_id!r} has {dx} and {dy}")
+        x_dim, y_dim = Task(tid, base).dims  # spiral keeps dims: check them before it runs
+        if x_dim < 2 or y_dim < 3:
+            raise ValueError(f"spiral needs x_dim >= 2 and y_dim >= 3 (as in BMI), "
+                             f"task {task_id!r} has {x_dim} and {y_dim}")
     return t
+
+def _is_num(s:str) -> bool:
+    "Whether an id part is a number (or the '1v1' marker), i.e. not part of the family name."
+    try: float(s)
+    except ValueError: return s == '1v1'
+    return True
 
 def family(task_id:str) -> str:
     "The task family for plots: the transform prefixes plus the base kind, e.g. 'spiral-multinormal-sparse'."
-    def _num(s):
-        try: float(s); return True
-        except ValueError: return s == '1v1'
-    return '-'.join(p for p in task_id.split('-') if not _num(p))
+    return '-'.join(p for p in task_id.split('-') if not _is_num(p))
 
 # %% ../../nbs/mi/70_tasks.ipynb #67a2487d
 _SP = lambda d: f'multinormal-sparse-{d}-{d}-2-2.0'

@@ -87,6 +87,8 @@ def _bucket_stats(obj, Tp, Tn, lr_pos, lr_neg, tr_pos, tr_neg):
     return s
 
 # %% ../../nbs/ratio/52_training.ipynb #4c960fef
+from ..diffusion.schedules import timestep_buckets
+
 @torch.no_grad()
 def ratio_eval(critic:nn.Module, # critic(x_t, y, t) -> (B,)
                objective, # its objective (name or Objective), for the loss and the log_ratio read-out
@@ -106,10 +108,9 @@ def ratio_eval(critic:nn.Module, # critic(x_t, y, t) -> (B,)
             tp = true_log_ratio(x, batch['y_in'], t).double()
             tn = true_log_ratio(x.repeat_interleave(K, 0), yn.flatten(0, 1), t.repeat_interleave(K)).double().view(len(x), K)
         T = num_train_timesteps or getattr(getattr(critic, 'config', None), 'num_train_timesteps', 1000)
-        edges = torch.linspace(0, T, n_buckets + 1); t = batch['t'].float().cpu()
         out = _bucket_stats(obj, Tp, Tn, lp, ln, tp, tn) | {'mi': float(obj.mi(Tp, Tn)), 'buckets': []}
-        for lo, hi in zip(edges[:-1].tolist(), edges[1:].tolist()):
-            m = ((t >= lo) & ((t < hi) if hi < T else (t <= hi))).to(Tp.device)
+        for lo, hi, m in timestep_buckets(batch['t'].cpu(), n_buckets, T):
+            m = m.to(Tp.device)
             if m.sum() < 2: continue
             sub = lambda v: None if v is None else v[m]
             out['buckets'].append({'t_lo': lo, 't_hi': hi} | _bucket_stats(obj, Tp[m], Tn[m], lp[m], ln[m], sub(tp), sub(tn)))
