@@ -11,13 +11,13 @@ from pathlib import Path
 import numpy as np
 import torch
 import soundfile as sf
+from fastcore.basics import patch
 from ..core.base import atomic_path
 from ..core.config import Config
 from .images import digit_images, to_pm1, to_unit
-from fastcore.basics import patch
-from .audio import (ENGLISH_ACCENTS, espeak_variants, voice_split, spoken_digit_plan, synthesize_plan,
-                               default_cache_dir, load_wavs, log_mel, mel_to_pm1, mel_from_pm1, read_video_audio,
-                               fix_length, digit_audio_pairs)
+from .audio import (
+    ENGLISH_ACCENTS, espeak_variants, voice_split, spoken_digit_plan, synthesize_plan, default_cache_dir, load_wavs,
+    log_mel, mel_to_pm1, mel_from_pm1, read_video_audio, fix_length, digit_audio_pairs)
 
 # %% auto #0
 __all__ = ['CLIP_KEYS', 'CLIP_FORMATS', 'ClipConfig', 'clip_trajectory', 'render_clips', 'draw_onsets', 'place_words',
