@@ -4,7 +4,7 @@
 
 # %% ../../nbs/core/02_config.ipynb #04e4d7b2
 from __future__ import annotations
-import dataclasses, sys, types, typing
+import dataclasses, sys, textwrap, types, typing
 from dataclasses import dataclass, fields
 from fastcore.basics import patch
 
@@ -172,7 +172,10 @@ def settings(self:Profiles, name:str, # a profile name
     return self[name].replace(**kw)
 
 @patch
-def describe(self:Profiles) -> str:
-    "One line per profile: its name and every setting (dotted names), then the parameter map."
-    lines = [f"{n}: " + ', '.join(f'{k}={v!r}' for k, v in c.flat().items()) for n, c in self.items()]
-    return '\n'.join(lines + ['parameters: ' + ', '.join(f'{k} -> {v}' for k, v in self.params.items())])
+def describe(self:Profiles, width:int=120, # wrap lines at this width
+            ) -> str:
+    "Each profile's name and every setting by dotted name, then the parameter map, wrapped to `width`."
+    wrap = lambda s: textwrap.wrap(s, width, initial_indent='    ', subsequent_indent='    ')
+    out = []
+    for n, c in self.items(): out += [f'{n}:'] + wrap(', '.join(f'{k}={v!r}' for k, v in c.flat().items()))
+    return '\n'.join(out + ['parameters:'] + wrap(', '.join(f'{k} -> {v}' for k, v in self.params.items())))
