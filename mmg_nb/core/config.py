@@ -175,7 +175,11 @@ def settings(self:Profiles, name:str, # a profile name
 def describe(self:Profiles, width:int=120, # wrap lines at this width
             ) -> str:
     "Each profile's name and every setting by dotted name, then the parameter map, wrapped to `width`."
-    wrap = lambda s: textwrap.wrap(s, width, initial_indent='    ', subsequent_indent='    ')
+    def wrap(items): # lines break between items (inside one only if it is longer than a line)
+        hold = lambda s: s.replace(' ', '\0') if len(s) < width - 6 else s
+        lines = textwrap.wrap(', '.join(map(hold, items)), width, initial_indent='    ', subsequent_indent='    ',
+                              break_long_words=False, break_on_hyphens=False)
+        return [l.replace('\0', ' ') for l in lines]
     out = []
-    for n, c in self.items(): out += [f'{n}:'] + wrap(', '.join(f'{k}={v!r}' for k, v in c.flat().items()))
-    return '\n'.join(out + ['parameters:'] + wrap(', '.join(f'{k} -> {v}' for k, v in self.params.items())))
+    for n, c in self.items(): out += [f'{n}:'] + wrap(f'{k}={v!r}' for k, v in c.flat().items())
+    return '\n'.join(out + ['parameters:'] + wrap(f'{k} -> {v}' for k, v in self.params.items()))
