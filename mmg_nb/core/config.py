@@ -4,12 +4,12 @@
 
 # %% ../../nbs/core/02_config.ipynb #04e4d7b2
 from __future__ import annotations
-import dataclasses, sys, types, typing
+import dataclasses, sys, textwrap, types, typing
 from dataclasses import dataclass, fields
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['coerce_value', 'Config', 'TrainConfig', 'SampleConfig']
+__all__ = ['coerce_value', 'Config', 'TrainConfig', 'SampleConfig', 'ModelConfig', 'CriticConfig', 'EvalConfig', 'Profiles']
 
 # %% ../../nbs/core/02_config.ipynb #7a5a2795
 def _types_of(tp) -> tuple:
@@ -106,3 +106,81 @@ class SampleConfig(Config):
     eta:float|None = None            # DDIM's eta (None: the scheduler's default)
     grad_clip:float|None = None      # clip each sample's guidance gradient to this L2 norm
     batch_size:int = 250             # samples per `guided_sample` call
+
+# %% ../../nbs/core/02_config.ipynb #a45798e4
+@dataclass(frozen=True)
+class ModelConfig(Config):
+    "Which network a stage builds: its builder's preset and the options passed on to the builder."
+    preset:str|None = None                 # builder preset ('tiny', 'mnist-1m', 'digits32', ...; None: its default)
+    kw:dict = dataclasses.field(default_factory=dict)  # builder options (block_out_channels, widths, hidden, ...)
+
+@dataclass(frozen=True)
+class CriticConfig(Config):
+    "A ratio critic: its class, the options of that class, and the objective it is trained with."
+    kind:str = 'conv'                      # 'conv' (ConvCritic) or 'mlp' (MLPCritic on the flattened inputs)
+    kw:dict = dataclasses.field(default_factory=dict)  # options of the critic class (widths, hidden, depth, arch, ...)
+    loss:str = 'disc'                      # objective name (`mmg_nb.ratio.objectives.objectives`)
+
+@dataclass(frozen=True)
+class EvalConfig(Config):
+    "How generated samples are scored."
+    n_eval:int = 1000                      # held-out conditions scored
+    fid:bool = True                        # also the classifier-feature FID/KID against real held-out data
+    kid_subsets:int = 20                   # KID subsets
+
+# %% ../../nbs/core/02_config.ipynb #9b69d234
+@patch
+def flat(self:Config, prefix:str='') -> dict:
+    "Every leaf setting by its dotted name (nested configs expanded)."
+    out = {}
+    for f in fields(self):
+        v = getattr(self, f.name)
+        if isinstance(v, Config): out.update(v.flat(f'{prefix}{f.name}.'))
+        else: out[f'{prefix}{f.name}'] = v
+    return out
+
+# %% ../../nbs/core/02_config.ipynb #fa618f6d
+class Profiles(dict):
+    "Named instances (profiles) of one config class, with the experiment parameters that set their fields."
+    def __init__(self, profiles:dict, # name -> an instance of one Config class
+                 params:dict|None=None, # experiment parameter name -> the dotted setting it sets
+                ):
+        super().__init__(profiles)
+        kinds = {type(c) for c in self.values()}
+        if len(kinds) != 1 or not issubclass(next(iter(kinds)), Config):
+            raise TypeError(f"profiles must be instances of one Config class, got {sorted(k.__name__ for k in kinds)}")
+        self.config_cls, self.params = kinds.pop(), dict(params or {})
+        names = set(self.setting_names())
+        bad = {k: v for k, v in self.params.items() if v not in names}
+        if bad: raise KeyError(f"params {bad} name no setting of {self.config_cls.__name__}; valid: {sorted(names)}")
+
+    def setting_names(self) -> list[str]:
+        "The dotted name of every setting."
+        return list(next(iter(self.values())).flat())
+
+# %% ../../nbs/core/02_config.ipynb #3cbc33a0
+@patch
+def settings(self:Profiles, name:str, # a profile name
+             **overrides, # parameter names (see `params`), dotted settings or fields; None values are ignored
+            ) -> Config:
+    "Profile `name` with `overrides` applied, checked against the config's fields."
+    if name not in self: raise ValueError(f"unknown profile {name!r}; valid: {list(self)}")
+    kw = {self.params.get(k, k): v for k, v in overrides.items()}
+    fields_ = self.config_cls.field_names()
+    bad = sorted(k for k in overrides if k not in self.params and k.partition('.')[0] not in fields_)
+    if bad: raise KeyError(f"unknown setting(s) {bad} for {self.config_cls.__name__}; valid parameters: "
+                           f"{sorted(self.params)}; or a dotted setting: {self.setting_names()}")
+    return self[name].replace(**kw)
+
+@patch
+def describe(self:Profiles, width:int=120, # wrap lines at this width
+            ) -> str:
+    "Each profile's name and every setting by dotted name, then the parameter map, wrapped to `width`."
+    def wrap(items): # lines break between items (inside one only if it is longer than a line)
+        hold = lambda s: s.replace(' ', '\0') if len(s) < width - 6 else s
+        lines = textwrap.wrap(', '.join(map(hold, items)), width, initial_indent='    ', subsequent_indent='    ',
+                              break_long_words=False, break_on_hyphens=False)
+        return [l.replace('\0', ' ') for l in lines]
+    out = []
+    for n, c in self.items(): out += [f'{n}:'] + wrap(f'{k}={v!r}' for k, v in c.flat().items())
+    return '\n'.join(out + ['parameters:'] + wrap(f'{k} -> {v}' for k, v in self.params.items()))

