@@ -11,23 +11,23 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from ..core.base import Registry, get_device, save_json
-from ..diffusion.schedules import alpha_bar_at, alpha_sigma
+from ..core.config import SampleConfig
 from ..data.pairs import TensorPairs, NoisingCollate
 from ..data.images import digit_images, rot90_cw, night2day_pairs
-from ..ratio.critics import ConvCritic, MLPCritic, load_critic, critic_log_ratio, mean_log_ratio
+from ..ratio.critics import ConvCritic, MLPCritic, load_critic
 from ..ratio.training import train_critic
-from ..guidance.sampler import guided_sample, unet_eps
+from ..guidance.pipelines import sample_conditions
 from ..models.ddpm import make_noise_scheduler, train_ddpm
 from ..models.classifier import predict_labels, train_classifier
 from ..models.pretrained import load_pretrained_dir
 from ..eval.metrics import matching_accuracy, sample_quality
 
 # %% auto #0
-__all__ = ['DIGIT_DOMAINS', 'DOMAINS', 'SAMPLERS', 'BENCH_PROFILES', 'resize_images', 'domain_images', 'rotated_digit_pairs',
-           'train_domain_ddpm', 'pool_negatives', 'train_pair_critic', 'load_or_train_classifier', 'make_sampler',
-           'x0_log_ratio', 'normalized_log_ratio', 'sample_guided', 'evaluate_matching', 'save_samples_npz',
-           'load_samples_npz', 'grid_figure', 'bench_settings', 'load_or_train_ddpm', 'load_or_train_critic',
-           'prepare_benchmark', 'bench_critic', 'bench_critics', 'matching_run', 'scale_sweep', 'best_row']
+__all__ = ['DIGIT_DOMAINS', 'DOMAINS', 'BENCH_PROFILES', 'resize_images', 'domain_images', 'rotated_digit_pairs',
+           'train_domain_ddpm', 'pool_negatives', 'train_pair_critic', 'load_or_train_classifier', 'evaluate_matching',
+           'save_samples_npz', 'load_samples_npz', 'grid_figure', 'bench_settings', 'load_or_train_ddpm',
+           'load_or_train_critic', 'prepare_benchmark', 'bench_critic', 'bench_critics', 'matching_run', 'scale_sweep',
+           'best_row']
 
 # %% ../../nbs/tasks/95_digits.ipynb #6f22305b
 def resize_images(x:torch.Tensor, # images (N, C, H, W) in [-1, 1]
@@ -151,86 +151,6 @@ def load_or_train_classifier(path:str|Path|None=None, # save_pretrained folder: 
     if clf.config.in_channels != xt.shape[1]: raise ValueError(f"classifier at {path} takes {clf.config.in_channels} channels, images have {xt.shape[1]}")
     acc = float((predict_labels(clf, xt) == lt).float().mean())
     return clf.cpu().eval(), acc
-
-# %% ../../nbs/tasks/95_digits.ipynb #9b86d154
-SAMPLERS = {'ddim': 'DDIMScheduler', 'dpm++': 'DPMSolverMultistepScheduler', 'ddpm': 'DDPMScheduler', 'euler': 'EulerDiscreteScheduler'}
-
-def make_sampler(name:str='ddim', # 'ddim', 'dpm++', 'ddpm' or 'euler'
-                 train_scheduler=None, # the DDPM's training scheduler (default: `models.make_noise_scheduler()`)
-                 **kw, # scheduler config overrides
-                ):
-    "A diffusers sampler built from the training scheduler's config."
-    import diffusers
-    if name not in SAMPLERS: raise ValueError(f"unknown scheduler {name!r}; valid: {list(SAMPLERS)}")
-    base = train_scheduler if train_scheduler is not None else make_noise_scheduler()
-    return getattr(diffusers, SAMPLERS[name]).from_config(base.config, **kw)
-
-# %% ../../nbs/tasks/95_digits.ipynb #2287d029
-def x0_log_ratio(log_ratio:Callable, # log_ratio(x, y, t) of a critic (read at t=0 on the predicted clean x)
-                 eps_model:Callable, # eps_model(x_t, t) -> eps
-                 alphas_cumprod:torch.Tensor, # the DDPM's alpha_bar table
-                ) -> Callable:
-    "log r read at the predicted clean sample: `log_ratio(x0_hat(x_t, t), y, 0)`, differentiable through the eps model."
-    def f(x_t, y, t):
-        a, s = alpha_sigma(alpha_bar_at(t.cpu(), alphas_cumprod).to(x_t.device, x_t.dtype))
-        a, s = a.view(-1, 1, 1, 1), s.view(-1, 1, 1, 1)
-        x0 = ((x_t - s * eps_model(x_t, t)) / a).clamp(-1, 1)
-        return log_ratio(x0, y, torch.zeros_like(t))
-    return f
-
-def normalized_log_ratio(log_ratio:Callable, # log_ratio(x_t, y, t) -> (B,)
-                         norm:float=1., # each sample's guidance gradient is rescaled to this L2 norm
-                        ) -> Callable:
-    "A log_ratio whose x-gradient has L2 norm `norm` per sample (value rescaled by a detached factor)."
-    def f(x_t, y, t):
-        r = log_ratio(x_t, y, t)
-        g, = torch.autograd.grad(r.sum(), x_t, retain_graph=True)
-        k = norm / g.flatten(1).norm(dim=1).clamp_min(1e-12)
-        return r * k.detach()
-    return f
-
-# %% ../../nbs/tasks/95_digits.ipynb #4a544bed
-def sample_guided(unet, # a diffusers UNet eps (or v / x0) model
-                  scheduler='ddim', # sampler name (see SAMPLERS) or a diffusers scheduler
-                  critic=None, # a trained critic, or a list of them whose log-ratios are averaged (`mean_log_ratio`); None: unguided
-                  objective='disc', # the critic's objective: its log_ratio read-out
-                  y:torch.Tensor|None=None, # (N, ...) conditions (clean y)
-                  scale:float=1., # guidance scale (0: unguided)
-                  schedule='constant', # lambda(t) schedule name or fn (mmg_nb.guidance.weights.guidance_schedules)
-                  mode:str='condition', # 'condition' or 'renoise'
-                  steps:int=25, # sampler steps
-                  batch_size:int=250, # conditions per guided_sample call
-                  n:int|None=None, # number of samples when y is None
-                  train_scheduler=None, # the DDPM's training scheduler (prediction type, betas); default linear eps
-                  seed:int=0, # seed; chunk i uses seed + i
-                  read_at:str='x_t', # 'x_t' (the critic's own noisy input) or 'x0' (predicted clean sample)
-                  grad_norm:float|None=None, # per-sample guidance-gradient L2 norm (None: raw gradient)
-                  device:str|None=None, # None: best available
-                  progress:bool=False, # progress bar over chunks
-                  **kw, # other `guided_sample` options (schedule_kwargs, grad_clip, step_kwargs, ...)
-                 ) -> torch.Tensor:
-    "Samples `(N, C, H, W)` (on the CPU) from `guided_sample`, conditioned on `y` by a critic."
-    if read_at not in ('x_t', 'x0'): raise ValueError(f"unknown read_at {read_at!r}; valid: ['x_t', 'x0']")
-    if y is None and n is None: raise ValueError("pass y (the conditions) or n (the number of unguided samples)")
-    if scale != 0 and critic is None: raise ValueError(f"scale={scale} needs a critic; pass scale=0 for unguided samples")
-    dev = get_device(device); unet = unet.to(dev).eval()
-    sched = make_sampler(scheduler, train_scheduler) if isinstance(scheduler, str) else scheduler
-    N = len(y) if y is not None else n; cfg = unet.config
-    eps = unet_eps(unet); lr = None
-    if critic is not None:
-        cs = list(critic) if isinstance(critic, (list, tuple)) else [critic]
-        lr = mean_log_ratio([critic_log_ratio(c.to(dev).eval(), objective) for c in cs])
-        if read_at == 'x0': lr = x0_log_ratio(lr, eps, sched.alphas_cumprod)
-        if grad_norm is not None: lr = normalized_log_ratio(lr, grad_norm)
-    out, it = [], range(0, N, batch_size)
-    if progress: from tqdm.auto import tqdm; it = tqdm(it, desc='sample_guided')
-    for i, lo in enumerate(it):
-        hi = min(N, lo + batch_size); yc = None if y is None else y[lo:hi].to(dev)
-        g = torch.Generator(dev).manual_seed(seed + i)
-        x = guided_sample(eps, sched, (hi - lo, cfg.in_channels, cfg.sample_size, cfg.sample_size), lr, yc,
-                          scale=scale, scale_schedule=schedule, mode=mode, num_inference_steps=steps, generator=g, device=dev, **kw)
-        out.append(x.detach().float().cpu())
-    return torch.cat(out).clamp(-1, 1)
 
 # %% ../../nbs/tasks/95_digits.ipynb #60727fb7
 def evaluate_matching(generated:torch.Tensor, # (N, C, H, W) generated samples in [-1, 1]
@@ -394,7 +314,7 @@ def bench_critics(B:dict, # from `prepare_benchmark`
                   n:int|None=None, # ensemble size (default: len(paths), or 1)
                   **kw, # `bench_critic` options
                  ) -> list:
-    "`n` critics for (loss, mode), the k-th trained with seed `B['seed'] + k`: a deep ensemble for `sample_guided`."
+    "`n` critics for (loss, mode), the k-th trained with seed `B['seed'] + k`: a deep ensemble for `matching_run` (`sample_conditions`)."
     paths = [paths] if isinstance(paths, (str, Path)) else paths
     n = n or (len(paths) if paths else 1)
     if paths and len(paths) != n: raise ValueError(f"{len(paths)} critic paths for an ensemble of n={n}")
@@ -407,18 +327,20 @@ def matching_run(B:dict, # from `prepare_benchmark`
                  scale:float|None=None, # guidance scale (default: the profile's)
                  n:int|None=None, # held-out conditions (default: the profile's n_eval)
                  fid:bool=True, # compute the classifier-feature FID/KID
-                 **kw, # `sample_guided` options (schedule, mode, steps, scheduler, read_at, grad_norm, ...)
+                 **kw, # SampleConfig settings (sampler, num_inference_steps, schedule, mode, time_travel, eta, ...) and
+                       # `sample_conditions` options (read_at, grad_norm, schedule_kwargs)
                 ) -> tuple[dict, torch.Tensor]:
     "Sample the first `n` held-out conditions and score them: `(metrics row, generated)`."
     S = B['settings']; n = min(n or S['n_eval'], len(B['test'])); scale = S['scale'] if scale is None else scale
-    kw = {'scheduler': S['sampler'], 'steps': S['sampler_steps'], 'batch_size': S['batch_size'], **kw}
+    cfg = SampleConfig(sampler=S['sampler'], num_inference_steps=S['sampler_steps'], batch_size=S['batch_size'], scale=scale)
+    cfg = cfg.replace(**{k: kw.pop(k) for k in list(kw) if k in SampleConfig.field_names()})
     y = B['test'].y[:n]; t0 = time.time()
-    x = sample_guided(B['unet'], critic=critic if scale != 0 else None, objective=loss, y=y, scale=scale, train_scheduler=B['scheduler'],
-                      device=B['device'], seed=B['seed'], progress=B['progress'], **kw)
+    x = sample_conditions(B['unet'], y, critic if scale != 0 else None, cfg, objective=loss, train_scheduler=B['scheduler'],
+                          device=B['device'], seed=B['seed'], progress=B['progress'], **kw)
     wall = time.time() - t0
     ev = evaluate_matching(x, B['test_labels'][:n], B['classifier'], real=B['test'].x if fid else None)
-    row = dict(loss=loss if scale != 0 else 'unguided', scale=scale, **{k: v for k, v in kw.items() if isinstance(v, (str, int, float, type(None)))},
-               **ev, sample_wall_s=wall)
+    row = dict(loss=loss if scale != 0 else 'unguided', **cfg.to_dict(),
+               **{k: v for k, v in kw.items() if isinstance(v, (str, int, float, type(None)))}, **ev, sample_wall_s=wall)
     return row, x
 
 def scale_sweep(B:dict, critic, loss:str, # benchmark, critic and objective
