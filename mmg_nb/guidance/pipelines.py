@@ -22,7 +22,8 @@ __all__ = ['SAMPLERS', 'make_sampler', 'sample_conditions', 'RatioGuidedPipeline
            'AudioGuidedSDPipeline']
 
 # %% ../../nbs/guidance/62_pipelines.ipynb #5bc80af4
-SAMPLERS = {'ddim': 'DDIMScheduler', 'dpm++': 'DPMSolverMultistepScheduler', 'ddpm': 'DDPMScheduler', 'euler': 'EulerDiscreteScheduler'}
+SAMPLERS = {'ddim': 'DDIMScheduler', 'dpm++': 'DPMSolverMultistepScheduler', 'ddpm': 'DDPMScheduler',
+            'euler': 'EulerDiscreteScheduler'}
 
 def make_sampler(name:str='ddim', # 'ddim', 'dpm++', 'ddpm' or 'euler'
                  train_scheduler=None, # the DDPM's training scheduler (default: `models.ddpm.make_noise_scheduler()`)
@@ -41,15 +42,15 @@ def _sample_log_ratio(critic, objective, read_at, grad_norm, eps_model, schedule
     "The log_ratio that guides: the critics on `device`, read at x_t or at the predicted x0, optionally normalised."
     if read_at not in ('x_t', 'x0'): raise ValueError(f"unknown read_at {read_at!r}; valid: ['x_t', 'x0']")
     if critic is None: return None
-    cs = [c.to(device).eval() if isinstance(c, torch.nn.Module) else c for c in (critic if isinstance(critic, (list, tuple)) else [critic])]
-    lr = as_log_ratio(cs if isinstance(critic, (list, tuple)) else cs[0], objective)
+    on = lambda c: c.to(device).eval() if isinstance(c, torch.nn.Module) else c
+    lr = as_log_ratio([on(c) for c in critic] if isinstance(critic, (list, tuple)) else on(critic), objective)
     if read_at == 'x0': lr = x0_log_ratio(lr, eps_model, scheduler.alphas_cumprod)
     return lr if grad_norm is None else normalized_log_ratio(lr, grad_norm)
 
 # %% ../../nbs/guidance/62_pipelines.ipynb #9ac25924
 def sample_conditions(unet, # a diffusers UNet2DModel (eps, v or x0 prediction, per train_scheduler)
                       y:torch.Tensor|None=None, # (N, ...) the conditions (clean y); None: n unguided samples
-                      critic=None, # a critic, a list of critics (their mean log-ratio) or a log_ratio callable; None: unguided
+                      critic=None, # a critic, a list of critics (their mean log-ratio), a log_ratio callable, or None
                       config:SampleConfig|None=None, # how to sample (None: SampleConfig())
                       objective='disc', # the critics' objective, for their log-ratio read-out
                       n:int|None=None, # number of samples when y is None
@@ -58,23 +59,25 @@ def sample_conditions(unet, # a diffusers UNet2DModel (eps, v or x0 prediction, 
                       read_at:str='x_t', # 'x_t' (the critic's own noisy input) or 'x0' (the predicted clean sample)
                       grad_norm:float|None=None, # per-sample guidance-gradient L2 norm (None: the raw gradient)
                       schedule_kwargs:dict|None=None, # parameters of the named lambda(t) schedule
-                      value_range:tuple|None=(-1., 1.), # clamp the samples to this range (None: as sampled, e.g. latents)
+                      value_range:tuple|None=(-1., 1.), # clamp the samples to this range (None: as sampled)
                       device=None, progress:bool=False, # None: best available; a progress bar over chunks
                       return_info:bool=False, # also return dict(nfe, n_nonfinite, n_clipped, wall_s)
                       **settings, # SampleConfig fields that replace config's (num_inference_steps=10, scale=4., ...)
                      ):
-    "Samples `(N, C, H, W)` on the CPU, chunk by chunk through `guided_sample`, each guided towards its condition in `y`."
+    "Samples `(N, C, H, W)` on the CPU, in chunks through `guided_sample`, each guided towards its condition in `y`."
     cfg = (config or SampleConfig()).replace(**settings)
     if y is None and n is None: raise ValueError("pass y (the conditions) or n (the number of unguided samples)")
-    if cfg.mode == 'coupled': raise ValueError("sample_conditions samples x given y: mode must be 'condition' or 'renoise', got 'coupled'")
+    if cfg.mode == 'coupled':
+        raise ValueError("sample_conditions samples x given y: mode must be 'condition' or 'renoise', got 'coupled'")
     dev, sched, t0 = get_device(device), make_sampler(cfg.sampler, train_scheduler), time.time()
     unet = unet.to(dev).eval(); eps = unet_eps(unet)
     lr = _sample_log_ratio(critic, objective, read_at, grad_norm, eps, sched, dev)
     N, c = (len(y) if y is not None else n), unet.config
-    xs, infos = _sample_chunks(eps, sched, (c.in_channels, *_size(c.sample_size)), lr, y, N, cfg, schedule_kwargs, seed, dev, progress)
+    item = (c.in_channels, *_size(c.sample_size))
+    xs, infos = _sample_chunks(eps, sched, item, lr, y, N, cfg, schedule_kwargs, seed, dev, progress)
     x = torch.cat(xs) if value_range is None else torch.cat(xs).clamp(*value_range)
-    info = dict(nfe=infos[0]['nfe'], n_nonfinite=sum(i['n_nonfinite'] for i in infos), n_clipped=sum(i['n_clipped'] for i in infos),
-                wall_s=time.time() - t0)
+    info = dict(nfe=infos[0]['nfe'], n_nonfinite=sum(i['n_nonfinite'] for i in infos),
+                n_clipped=sum(i['n_clipped'] for i in infos), wall_s=time.time() - t0)
     return (x, info) if return_info else x
 
 # %% ../../nbs/guidance/62_pipelines.ipynb #786f98fc
@@ -84,10 +87,12 @@ def _sample_chunks(eps, sched, item_shape, lr, y, N, cfg, schedule_kwargs, seed,
     if progress: from tqdm.auto import tqdm; it = tqdm(it, desc='sample_conditions')
     for i, lo in enumerate(it):
         hi = min(N, lo + cfg.batch_size)
-        g = None if lr is None or y is None else RatioGuidance(lr, y[lo:hi].to(dev), cfg.scale, cfg.schedule, schedule_kwargs, grad_clip=cfg.grad_clip)
-        x, info = guided_sample(eps, sched, (hi - lo, *item_shape), g, cfg.mode, cfg.num_inference_steps, torch.Generator(dev).manual_seed(seed + i),
-                                time_travel=cfg.time_travel, step_kwargs=None if cfg.eta is None else dict(eta=cfg.eta),
-                                compute=Compute(device=dev), return_info=True)
+        g = None if lr is None or y is None else RatioGuidance(lr, y[lo:hi].to(dev), cfg.scale, cfg.schedule,
+                                                               schedule_kwargs, grad_clip=cfg.grad_clip)
+        x, info = guided_sample(eps, sched, (hi - lo, *item_shape), g, cfg.mode, cfg.num_inference_steps,
+                                torch.Generator(dev).manual_seed(seed + i), time_travel=cfg.time_travel,
+                                step_kwargs=None if cfg.eta is None else dict(eta=cfg.eta), compute=Compute(device=dev),
+                                return_info=True)
         xs.append(x.detach().float().cpu()); infos.append(info)
     return xs, infos
 
@@ -104,7 +109,8 @@ class RatioGuidedPipeline(DiffusionPipeline):
 # %% ../../nbs/guidance/62_pipelines.ipynb #566815ec
 def _to_images(x, output_type):
     "[-1, 1] samples (B, C, H, W) -> [0, 1] images as 'pt' (tensor), 'np' (B, H, W, C) or 'pil'."
-    if output_type not in ('pt', 'np', 'pil'): raise ValueError(f"unknown output_type {output_type!r}; valid: ['pt', 'np', 'pil']")
+    if output_type not in ('pt', 'np', 'pil'):
+        raise ValueError(f"unknown output_type {output_type!r}; valid: ['pt', 'np', 'pil']")
     img = (x / 2 + 0.5).clamp(0, 1)
     if output_type == 'pt': return img
     img = img.detach().cpu().permute(0, 2, 3, 1).float().numpy()
@@ -172,7 +178,8 @@ def text_cfg(unet, # an SD-style UNet2DConditionModel
             ) -> tuple:
     "(eps_model, term): the unconditional branch for guided_sample, and the CFG term towards the prompt."
     if cond_embeds.shape[1:] != uncond_embeds.shape[1:]:
-        raise ValueError(f"cond_embeds {tuple(cond_embeds.shape)} and uncond_embeds {tuple(uncond_embeds.shape)} differ in (L, D)")
+        raise ValueError(f"cond_embeds {tuple(cond_embeds.shape)} and uncond_embeds {tuple(uncond_embeds.shape)} "
+                         f"differ in (L, D)")
     return (text_eps(unet, uncond_embeds, 'uncond_embeds'),
             CFGGuidance(text_eps(unet, cond_embeds, 'cond_embeds'), scale, schedule, schedule_kwargs))
 
@@ -210,7 +217,8 @@ def _audio_latent(self:AudioGuidedSDPipeline, audio_mel=None, audio_latent=None)
     if (audio_mel is None) == (audio_latent is None):
         raise ValueError("pass exactly one of audio_mel (B, 1, T, n_mels) or audio_latent (B, c, h, w)")
     if audio_mel is not None:
-        if self.audio_vae is None: raise ValueError("audio_mel needs an audio_vae in the pipeline (AudioLDM2's VAE); or pass audio_latent")
+        if self.audio_vae is None:
+            raise ValueError("audio_mel needs an audio_vae in the pipeline (AudioLDM2's VAE); or pass audio_latent")
         audio_latent = encode_mels(self.audio_vae, audio_mel.to(self.audio_vae.device))
     yc = self.critic.config.get('y_channels')
     if audio_latent.ndim != 4 or (yc is not None and audio_latent.shape[1] != yc):
@@ -238,12 +246,15 @@ def __call__(self:AudioGuidedSDPipeline,
              **kwargs, # more guided_sample arguments (time_travel, step_kwargs, callback, ...)
             ):
     "Images for each audio input (and prompt), guided by CFG and the audio critic."
-    if output_type not in ('pil', 'np', 'pt', 'latent'): raise ValueError(f"unknown output_type {output_type!r}; valid: ['pil', 'np', 'pt', 'latent']")
+    if output_type not in ('pil', 'np', 'pt', 'latent'):
+        raise ValueError(f"unknown output_type {output_type!r}; valid: ['pil', 'np', 'pt', 'latent']")
     y = self._audio_latent(audio_mel, audio_latent); B = len(y)
-    eps_u, cfg = text_cfg(self.unet, self._encode_text(prompt, B), self._encode_text(negative_prompt, B), cfg_scale, cfg_schedule)
+    eps_u, cfg = text_cfg(self.unet, self._encode_text(prompt, B), self._encode_text(negative_prompt, B), cfg_scale,
+                          cfg_schedule)
     guidance = cfg + RatioGuidance(critic_log_ratio(self.critic, objective), y, ratio_scale, ratio_schedule)
     shape = (B, self.unet.config.in_channels, *_size(self.unet.config.sample_size))
-    z = guided_sample(eps_u, self.scheduler, shape, guidance, num_inference_steps=num_inference_steps, generator=generator,
-                      compute=_pipeline_compute(self, compute), **kwargs)
-    images = z if output_type == 'latent' else self.image_processor.postprocess(decode_latents(self.vae, z), output_type=output_type)
+    z = guided_sample(eps_u, self.scheduler, shape, guidance, num_inference_steps=num_inference_steps,
+                      generator=generator, compute=_pipeline_compute(self, compute), **kwargs)
+    if output_type == 'latent': images = z
+    else: images = self.image_processor.postprocess(decode_latents(self.vae, z), output_type=output_type)
     return ImagePipelineOutput(images=images) if return_dict else (images,)

@@ -28,11 +28,14 @@ def eps_scheduler(scheduler, # a diffusers VP scheduler (DDPM, DDIM, DPM-Solver+
                  ):
     "A fresh copy of `scheduler` configured for eps prediction (the sampler feeds it the guided eps)."
     name, cfg = type(scheduler).__name__, getattr(scheduler, 'config', {})
-    if not all(hasattr(scheduler, a) for a in ('config', 'set_timesteps', 'step', 'scale_model_input', 'alphas_cumprod')):
-        raise TypeError(f"scheduler of type {name} is not supported: need a diffusers VP scheduler with alphas_cumprod, "
-                        f"set_timesteps, scale_model_input and step (tested: {', '.join(TESTED_SCHEDULERS)})")
+    needs = ('config', 'set_timesteps', 'step', 'scale_model_input', 'alphas_cumprod')
+    if not all(hasattr(scheduler, a) for a in needs):
+        raise TypeError(f"scheduler of type {name} is not supported: need a diffusers VP scheduler with "
+                        f"alphas_cumprod, set_timesteps, scale_model_input and step "
+                        f"(tested: {', '.join(TESTED_SCHEDULERS)})")
     pt = cfg.get('prediction_type', 'epsilon')
-    if pt not in PREDICTION_TYPES: raise ValueError(f"scheduler {name} has prediction_type {pt!r}; valid: {list(PREDICTION_TYPES)}")
+    if pt not in PREDICTION_TYPES:
+        raise ValueError(f"scheduler {name} has prediction_type {pt!r}; valid: {list(PREDICTION_TYPES)}")
     if str(cfg.get('variance_type', '')).startswith('learned'):
         raise ValueError(f"scheduler {name} has variance_type={cfg.variance_type!r}: models with a learned variance "
                          f"are not supported (use 'fixed_small' or 'fixed_large')")
@@ -162,8 +165,10 @@ def ratio_grad(log_ratio, # log_ratio(x_t, y, t) -> (B,)
             xs, ys = x[sl].detach().requires_grad_(), (y[sl].detach().requires_grad_() if wrt_y else _take(y, sl))
             with autocast(x.device, amp_dtype): r = log_ratio(xs, ys, t[sl])
             if r.shape != (xs.shape[0],):
-                raise ValueError(f"log_ratio must return one value per sample, shape ({xs.shape[0]},); got {tuple(r.shape)}")
-            g = torch.autograd.grad(r.float().sum(), [xs, ys] if wrt_y else [xs], allow_unused=True, materialize_grads=True)
+                raise ValueError(f"log_ratio must return one value per sample, shape ({xs.shape[0]},); "
+                                 f"got {tuple(r.shape)}")
+            g = torch.autograd.grad(r.float().sum(), [xs, ys] if wrt_y else [xs], allow_unused=True,
+                                    materialize_grads=True)
         gx.append(g[0]); lr.append(r.detach().float())
         if wrt_y: gy.append(g[1])
     return torch.cat(gx).to(x.dtype), (torch.cat(gy).to(y.dtype) if wrt_y else None), torch.cat(lr)
@@ -202,7 +207,8 @@ def as_log_ratio(log_ratio, # a critic, a list of critics, or a log_ratio(x_t, y
     if isinstance(log_ratio, (list, tuple)): return mean_log_ratio([as_log_ratio(c, objective) for c in log_ratio])
     if isinstance(log_ratio, torch.nn.Module) or objective is not None: return critic_log_ratio(log_ratio, objective)
     if not callable(log_ratio):
-        raise TypeError(f"log_ratio must be a critic, a list of critics or a callable log_ratio(x_t, y, t), got {type(log_ratio).__name__}")
+        raise TypeError(f"log_ratio must be a critic, a list of critics or a callable log_ratio(x_t, y, t), "
+                        f"got {type(log_ratio).__name__}")
     return log_ratio
 
 def _critics(log_ratio) -> list:
@@ -213,7 +219,7 @@ def _critics(log_ratio) -> list:
 # %% ../../nbs/guidance/61_sampler.ipynb #dcfae9de
 class RatioGuidance(Guidance):
     "Density-ratio guidance: the eps correction -lambda(t) s_t grad_x log r_t(x_t, y) (and grad_y in coupled mode)."
-    def __init__(self, log_ratio, # a critic, a list of critics (their mean log-ratio) or any log_ratio(x_t, y, t) -> (B,)
+    def __init__(self, log_ratio, # a critic, a list of critics (their mean log-ratio) or a log_ratio(x_t, y, t) -> (B,)
                  y:torch.Tensor|None=None, # (B, ...) the condition (modes condition and renoise); None in coupled mode
                  scale:float|torch.Tensor=1., # lambda: a float, or one per sample (B,)
                  schedule='constant', # lambda(t) / scale: a `guidance_schedules` name or fn(t, alphas_cumprod)
@@ -222,7 +228,8 @@ class RatioGuidance(Guidance):
                  grad_clip:float|None=None, # clip each sample's grad log r to this L2 norm
                 ):
         super().__init__(scale, schedule, schedule_kwargs)
-        if y is not None and not isinstance(y, torch.Tensor): raise TypeError(f"y must be a torch.Tensor (B, ...), got {type(y).__name__}")
+        if y is not None and not isinstance(y, torch.Tensor):
+            raise TypeError(f"y must be a torch.Tensor (B, ...), got {type(y).__name__}")
         self.log_ratio, self.y, self.grad_clip = as_log_ratio(log_ratio, objective), y, grad_clip
     def modules(self): return _critics(self.log_ratio)
     def device(self): return None if self.y is None else self.y.device
@@ -233,9 +240,11 @@ def _y_for(self:RatioGuidance, run:Run):
     "The term's y, checked against the mode and the batch, on the run's device (None in coupled mode)."
     if run.mode == 'coupled':
         if self.y is not None:
-            raise ValueError("mode='coupled' generates y itself: pass y=None to RatioGuidance (use mode='condition' to condition on a y)")
+            raise ValueError("mode='coupled' generates y itself: pass y=None to RatioGuidance "
+                             "(use mode='condition' to condition on a y)")
         return None
-    if self.y is None: raise ValueError(f"mode={run.mode!r} needs y, the input to condition on: RatioGuidance(log_ratio, y)")
+    if self.y is None:
+        raise ValueError(f"mode={run.mode!r} needs y, the input to condition on: RatioGuidance(log_ratio, y)")
     if len(self.y) != run.B: raise ValueError(f"y has {len(self.y)} samples but shape[0] is {run.B}")
     return self.y.to(run.device).clone()   # clone: a y made under inference_mode becomes a normal tensor
 
@@ -248,9 +257,10 @@ def start(self:RatioGuidance, run:Run) -> Callable:
         with torch.no_grad(), autocast(run.device, run.amp_dtype): fn, y_crit = fn.bind_y(y)
     def step(s:Step) -> list:
         if lams[s.i] is None: return []
-        if run.mode == 'renoise': y_crit_s = s.a_t * y + s.s_t * randn_tensor(y.shape, generator=run.generator, device=y.device, dtype=y.dtype)
-        else: y_crit_s = s.y_t if run.mode == 'coupled' else y_crit
-        return [self._correction(run, s, lams[s.i], fn, y_crit_s, y if run.mode == 'condition' else y_crit_s)]
+        if run.mode == 'renoise':   # y_t = a_t y + s_t eps', fresh eps' at every step
+            y_s = s.a_t * y + s.s_t * randn_tensor(y.shape, generator=run.generator, device=y.device, dtype=y.dtype)
+        else: y_s = s.y_t if run.mode == 'coupled' else y_crit
+        return [self._correction(run, s, lams[s.i], fn, y_s, y if run.mode == 'condition' else y_s)]
     return step
 
 # %% ../../nbs/guidance/61_sampler.ipynb #596f3f94
@@ -293,14 +303,15 @@ def normalized_log_ratio(log_ratio:Callable, # log_ratio(x_t, y, t) -> (B,)
 
 # %% ../../nbs/guidance/61_sampler.ipynb #302d85a8
 class CFGGuidance(Guidance):
-    "Classifier-free guidance: the eps correction w(t) (eps_cond - eps_hat), guided_sample's eps_model being the unconditional branch."
-    def __init__(self, eps_cond, # eps_model(x_t, t) of the conditional branch, e.g. unet_eps(unet, encoder_hidden_states=c)
+    "Classifier-free guidance: the eps correction w(t) (eps_cond - eps_hat); eps_hat is the unconditional branch."
+    def __init__(self, eps_cond, # eps_model(x_t, t) of the conditional branch, e.g. unet_eps(unet, class_labels=c)
                  scale:float|torch.Tensor=7.5, # w: 0 = unconditional, 1 = conditional; a float or one per sample (B,)
                  schedule='constant', # w(t) / scale: a `guidance_schedules` name or fn(t, alphas_cumprod)
                  schedule_kwargs:dict|None=None, # parameters of a named schedule
                 ):
         super().__init__(scale, schedule, schedule_kwargs)
-        if not callable(eps_cond): raise TypeError(f"eps_cond must be an eps_model(x_t, t) callable, got {type(eps_cond).__name__}")
+        if not callable(eps_cond):
+            raise TypeError(f"eps_cond must be an eps_model(x_t, t) callable, got {type(eps_cond).__name__}")
         self.eps_cond = eps_cond
     def modules(self):
         m = getattr(self.eps_cond, 'unet', self.eps_cond); return [m] if isinstance(m, torch.nn.Module) else []
@@ -308,7 +319,8 @@ class CFGGuidance(Guidance):
         lams = self.weights(run)
         def step(s:Step) -> list:
             if lams[s.i] is None: return []
-            e_c = model_eps(self.eps_cond, s.x_t, s.tb, s.a_t, s.s_t, run.prediction_type, run.batch_size, run.amp_dtype)
+            e_c = model_eps(self.eps_cond, s.x_t, s.tb, s.a_t, s.s_t, run.prediction_type, run.batch_size,
+                            run.amp_dtype)
             d, n_bad, _ = guard_grad(e_c - s.eps)
             return [dict(term=self, eps=_per_row(lams[s.i], d), eps_cond=e_c, lam=lams[s.i], n_nonfinite=n_bad)]
         return step
@@ -320,10 +332,10 @@ MODES = ('condition', 'renoise', 'coupled')
 class Compute(Config):
     "How guided_sample runs its model and critic calls, and the samples' dtype and device."
     batch_size:int|None = None                  # at most this many samples per model / critic call (None: all at once)
-    amp_dtype:str|torch.dtype|None = None       # 'bf16' / 'fp16' autocast for models and critics; samples, gradients stay in dtype
+    amp_dtype:str|torch.dtype|None = None       # 'bf16' / 'fp16' autocast for models and critics (not the samples)
     compile:bool|dict = False                   # torch.compile the eps model(s) (a dict: compile options)
     dtype:str|torch.dtype|None = None           # sample dtype ('fp32' default, 'fp64' for exactness tests)
-    device:str|torch.device|None = None         # default: the guidance's y's device, else the model's, else get_device()
+    device:str|torch.device|None = None         # default: the guidance's y's, else the model's, else get_device()
 
 # %% ../../nbs/guidance/61_sampler.ipynb #37d4e4d0
 @dataclass(frozen=True)
@@ -334,9 +346,11 @@ class TimeTravel(Config):
     end:float = 1.                              # ... and where it ends (exclusive)
     def __post_init__(self):
         super().__post_init__()
-        if self.passes < 0: raise ValueError(f"time_travel must be an int >= 0 (extra passes per step), got {self.passes!r}")
+        if self.passes < 0:
+            raise ValueError(f"time_travel must be an int >= 0 (extra passes per step), got {self.passes!r}")
         if not 0 <= self.start < self.end <= 1:
-            raise ValueError(f"time travel needs 0 <= start < end <= 1 (fractions of the steps), got ({self.start}, {self.end})")
+            raise ValueError(f"time travel needs 0 <= start < end <= 1 (fractions of the steps), "
+                             f"got ({self.start}, {self.end})")
 
 def _as_travel(v) -> TimeTravel:
     if isinstance(v, TimeTravel): return v
@@ -359,17 +373,22 @@ def _check_args(mode, shape, num_inference_steps, guidance, eps_model_y, shape_y
     if not (isinstance(num_inference_steps, int) and num_inference_steps > 0):
         raise ValueError(f"num_inference_steps must be a positive int, got {num_inference_steps!r}")
     if guidance is not None and not isinstance(guidance, Guidance):
-        raise TypeError(f"guidance must be a Guidance term (RatioGuidance, CFGGuidance or a sum of them) or None, got "
-                        f"{type(guidance).__name__}; wrap a log_ratio(x_t, y, t) callable as RatioGuidance(log_ratio, y)")
+        raise TypeError(f"guidance must be a Guidance term (RatioGuidance, CFGGuidance or a sum of them) or None, "
+                        f"got {type(guidance).__name__}; wrap a log_ratio(x_t, y, t) callable as "
+                        f"RatioGuidance(log_ratio, y)")
     if mode != 'coupled':
-        if eps_model_y is not None or shape_y is not None: raise ValueError(f"eps_model_y and shape_y are for mode='coupled', not {mode!r}")
+        if eps_model_y is not None or shape_y is not None:
+            raise ValueError(f"eps_model_y and shape_y are for mode='coupled', not {mode!r}")
         return
     if eps_model_y is None or shape_y is None:
-        raise ValueError("mode='coupled' needs eps_model_y and shape_y (the model and sample shape of the second modality)")
-    if shape_y[0] != shape[0]: raise ValueError(f"shape_y[0] is {shape_y[0]} but shape[0] is {shape[0]}: both modalities need the same batch size")
+        raise ValueError("mode='coupled' needs eps_model_y and shape_y (the model and sample shape of the second "
+                         "modality)")
+    if shape_y[0] != shape[0]:
+        raise ValueError(f"shape_y[0] is {shape_y[0]} but shape[0] is {shape[0]}: both modalities need the same "
+                         f"batch size")
 
 def _model_device(device, guidance, *models):
-    "Explicit device > the guidance's y's device > the first parameter of an nn.Module model (or its .unet) > get_device()."
+    "Explicit device > the guidance's y's device > the device of a model's (or its .unet's) parameters > get_device()."
     if device is not None: return get_device(device)
     if guidance is not None and guidance.device() is not None: return guidance.device()
     for m in models:
@@ -378,11 +397,13 @@ def _model_device(device, guidance, *models):
     return get_device(None)
 
 def _step_kwargs(sched, step_kwargs, generator) -> dict:
-    "The keyword arguments of every `sched.step` call, checked once: `step_kwargs` plus the generator where it is taken."
+    "The keyword arguments of every `sched.step` call, checked once: `step_kwargs`, and the generator if taken."
     params = set(inspect.signature(sched.step).parameters)
-    valid = params - {'model_output', 'timestep', 'sample', 'return_dict', 'generator'}   # what the sampler passes itself
+    valid = params - {'model_output', 'timestep', 'sample', 'return_dict', 'generator'}   # passed by the sampler itself
     bad = set(step_kwargs or {}) - valid
-    if bad: raise ValueError(f"step_kwargs {sorted(bad)} are not arguments of {type(sched).__name__}.step; valid: {sorted(valid)}")
+    if bad:
+        raise ValueError(f"step_kwargs {sorted(bad)} are not arguments of {type(sched).__name__}.step; "
+                         f"valid: {sorted(valid)}")
     return {**(step_kwargs or {}), **({'generator': generator} if 'generator' in params else {})}
 
 # %% ../../nbs/guidance/61_sampler.ipynb #c56ac982
@@ -393,12 +414,13 @@ def _start(eps_models, scheduler, shape, guidance, mode, num_inference_steps, ge
         eps_models = [m if m is None else torch.compile(m, **opts) for m in eps_models]
     scheds = [eps_scheduler(scheduler) for _ in range(2 if mode == 'coupled' else 1)]
     if travel.passes and float(scheds[0].init_noise_sigma) != 1.0:
-        raise ValueError(f"time_travel needs a scheduler whose samples are VP-scaled (init_noise_sigma 1, e.g. DDIM, DDPM, "
-                         f"DPM-Solver++); {type(scheduler).__name__} works in sigma space")
+        raise ValueError(f"time_travel needs a scheduler whose samples are VP-scaled (init_noise_sigma 1, e.g. DDIM, "
+                         f"DDPM, DPM-Solver++); {type(scheduler).__name__} works in sigma space")
     device = _model_device(compute.device, guidance, eps_models[0])
     for sc in scheds: sc.set_timesteps(num_inference_steps, device=device)
-    run = Run(mode, scheds[0].timesteps.cpu(), scheds[0].alphas_cumprod, scheduler.config.get('prediction_type', 'epsilon'),
-              shape[0], device, get_dtype(compute.dtype), generator, compute.batch_size, compute.amp_dtype)
+    ptype = scheduler.config.get('prediction_type', 'epsilon')
+    run = Run(mode, scheds[0].timesteps.cpu(), scheds[0].alphas_cumprod, ptype, shape[0], device,
+              get_dtype(compute.dtype), generator, compute.batch_size, compute.amp_dtype)
     return scheds, eps_models, run
 
 # %% ../../nbs/guidance/61_sampler.ipynb #394af1be
@@ -426,25 +448,33 @@ def _tally(info, outs):
             if k in o: info[k] = info[k] + o[k]
         if 'grad_norm' in o: info['grad_norm'].append(o['grad_norm'])
 
+def _travel_back(saved, run, i, x, y):
+    "Time travel: the saved schedulers, and x (and y) sent back from t' = ts[i+1] to t = ts[i] by the forward kernel."
+    ab = [alpha_bar_at(run.timesteps[j], run.alphas_cumprod).to(run.dtype) for j in (i, i + 1)]
+    return copy.deepcopy(saved), _renoise(x, *ab, run.generator), None if y is None else _renoise(y, *ab, run.generator)
+
+def _init_noise(run, scheds, shape, shape_y):
+    "x_T (and y_T in coupled mode), scaled by the schedulers' init_noise_sigma."
+    def noise(sh, sc):
+        return randn_tensor(sh, generator=run.generator, device=run.device, dtype=run.dtype) * sc.init_noise_sigma
+    return noise(shape, scheds[0]), None if shape_y is None else noise(shape_y, scheds[1])
+
+# %% ../../nbs/guidance/61_sampler.ipynb #12092cf0
 def _loop(eps_models, scheds, run, guide, shape, shape_y, travel, step_kw, callback, progress):
     "Run the steps; return (x, y or None, info)."
-    g, dev, dt = run.generator, run.device, run.dtype
-    x = randn_tensor(shape, generator=g, device=dev, dtype=dt) * scheds[0].init_noise_sigma
-    y = None if shape_y is None else randn_tensor(shape_y, generator=g, device=dev, dtype=dt) * scheds[1].init_noise_sigma
-    zero = torch.zeros((), dtype=torch.long, device=dev)
+    (x, y), zero = _init_noise(run, scheds, shape, shape_y), torch.zeros((), dtype=torch.long, device=run.device)
     info, travels = dict(n_nonfinite=zero, n_clipped=zero, nfe=0, grad_norm=[]), _travels(travel, len(run.timesteps))
     steps = scheds[0].timesteps
     if progress: from tqdm.auto import tqdm; steps = tqdm(steps, desc='guided_sample')
     for i, t in enumerate(steps):
-        if travels[i]: saved, ab = copy.deepcopy(scheds), [alpha_bar_at(run.timesteps[j], run.alphas_cumprod).to(dt) for j in (i, i + 1)]
+        saved = copy.deepcopy(scheds) if travels[i] else None
         for k in range(1 + travels[i]):
-            if k:   # time travel: back from t' = ts[i+1] to t by the forward kernel, then the same step again from the saved state
-                scheds = copy.deepcopy(saved); x = _renoise(x, *ab, g); y = None if y is None else _renoise(y, *ab, g)
+            if k: scheds, x, y = _travel_back(saved, run, i, x, y)   # then the same step again, from the saved state
             s, outs, eps_x, eps_y = _evaluate(eps_models, scheds, run, guide, i, t, x, y)
             info['nfe'] += 1; _tally(info, outs)
             if callback is not None:
-                callback(dict(i=i, t=t, travel=k, x=x, x_t=s.x_t, eps=eps_x, eps_hat=s.eps, a_t=s.a_t, s_t=s.s_t, terms=outs,
-                              y=y, y_t=s.y_t, eps_y=eps_y, eps_y_hat=s.eps_y))
+                callback(dict(i=i, t=t, travel=k, x=x, x_t=s.x_t, eps=eps_x, eps_hat=s.eps, a_t=s.a_t, s_t=s.s_t,
+                              terms=outs, y=y, y_t=s.y_t, eps_y=eps_y, eps_y_hat=s.eps_y))
             x = scheds[0].step(eps_x, t, x, return_dict=False, **step_kw)[0]
             if y is not None: y = scheds[1].step(eps_y, t, y, return_dict=False, **step_kw)[0]
     return x, y, info
@@ -452,8 +482,9 @@ def _loop(eps_models, scheds, run, guide, shape, shape_y, travel, step_kw, callb
 # %% ../../nbs/guidance/61_sampler.ipynb #712495ef
 def _finish(info, run) -> dict:
     "The info dict with plain numbers; warns when some guidance was NaN/inf."
-    info = dict(info, n_nonfinite=int(info['n_nonfinite']), n_clipped=int(info['n_clipped']), timesteps=run.timesteps.tolist(),
-                grad_norm=torch.stack(info['grad_norm']).tolist() if info['grad_norm'] else [])
+    norms = torch.stack(info['grad_norm']).tolist() if info['grad_norm'] else []
+    info = dict(info, n_nonfinite=int(info['n_nonfinite']), n_clipped=int(info['n_clipped']),
+                timesteps=run.timesteps.tolist(), grad_norm=norms)
     if info['n_nonfinite']:
         warnings.warn(f"guided_sample: the guidance was NaN/inf for {info['n_nonfinite']} sample-steps; "
                       f"those rows were zeroed (left unguided at that step)")
@@ -489,7 +520,8 @@ def guided_sample(eps_model, # eps_model(x_t, t) -> eps (or v / x_0, per schedul
     with torch.inference_mode(False), frozen(*(guidance.modules() if guidance is not None else [])):
         scheds, models, run = _start([eps_model, eps_model_y], scheduler, shape, guidance, mode, num_inference_steps,
                                      generator, compute, travel)
-        step_kw, guide = _step_kwargs(scheds[0], step_kwargs, generator), (guidance.start(run) if guidance is not None else None)
+        guide = guidance.start(run) if guidance is not None else None
+        step_kw = _step_kwargs(scheds[0], step_kwargs, generator)
         x, y, info = _loop(models, scheds, run, guide, shape, shape_y, travel, step_kw, callback, progress)
     out = (x, y) if mode == 'coupled' else x
     return (out, _finish(info, run)) if return_info else out

@@ -160,7 +160,8 @@ class _ConvTower(nn.Module):
     def forward(self, x, e, y=None, hy=None): # hy: the y stem's output ystem(y), when computed beforehand
         h = self.stem(x)
         if self.ystem is not None:
-            hy = F.interpolate(self.ystem(y) if hy is None else hy, size=h.shape[-2:], mode='bilinear', align_corners=False)
+            hy = self.ystem(y) if hy is None else hy
+            hy = F.interpolate(hy, size=h.shape[-2:], mode='bilinear', align_corners=False)
             h = self.fuse(torch.cat([h, hy], 1))
         for blocks, down in zip(self.levels, self.downs):
             for b in blocks: h = b(h, e)
@@ -219,7 +220,7 @@ def encode_y(self:_CriticBase, y:torch.Tensor, # (B, ...) a clean y, the same fo
     kind = _y_branch(self)
     if kind is None: return y
     self._check_y(y); y = _flat(self, y.to(self.dtype))
-    if kind == 'g': return self._gy(y, y.new_zeros(len(y), self.config.emb_dim))   # g ignores t: FiLM of a zero embedding
+    if kind == 'g': return self._gy(y, y.new_zeros(len(y), self.config.emb_dim))   # g ignores t: a zero embedding
     return self.tower.ystem(y)
 
 # %% ../../nbs/ratio/51_critics.ipynb #2bba4174

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/tasks/96_audio_image.ipynb #1e1ac187
 from __future__ import annotations
-import math
+import math, time
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -26,7 +26,7 @@ def latent_images(unet, # the latent DDPM's UNet2DModel
                   image_vae, # the AutoencoderKL that decodes its latents
                   y:torch.Tensor, # (N, c, h, w) audio latents to condition on
                   critic=None, # the (image latent, audio latent) critic, or a list of them; None: unguided
-                  config:SampleConfig|None=None, # sampler, num_inference_steps, scale, schedule, time_travel, ... (one chunk)
+                  config:SampleConfig|None=None, # how to sample (sampler, num_inference_steps, scale, ...), in one chunk
                   objective='disc', # the critic's objective (its log-ratio read-out)
                   train_scheduler=None, # the DDPM's training scheduler
                   seed:int=0, # the generator's seed

@@ -10,14 +10,14 @@ from typing import Callable
 import numpy as np
 import torch
 import torch.nn.functional as F
-from ..core.base import Registry, get_device, save_json
+from ..core.base import Registry, save_json
 from ..core.config import SampleConfig
 from ..data.pairs import TensorPairs, NoisingCollate
 from ..data.images import digit_images, rot90_cw, night2day_pairs
 from ..ratio.critics import ConvCritic, MLPCritic, load_critic
 from ..ratio.training import train_critic
 from ..guidance.pipelines import sample_conditions
-from ..models.ddpm import make_noise_scheduler, train_ddpm
+from ..models.ddpm import train_ddpm
 from ..models.classifier import predict_labels, train_classifier
 from ..models.pretrained import load_pretrained_dir
 from ..eval.metrics import matching_accuracy, sample_quality
@@ -314,7 +314,7 @@ def bench_critics(B:dict, # from `prepare_benchmark`
                   n:int|None=None, # ensemble size (default: len(paths), or 1)
                   **kw, # `bench_critic` options
                  ) -> list:
-    "`n` critics for (loss, mode), the k-th trained with seed `B['seed'] + k`: a deep ensemble for `matching_run` (`sample_conditions`)."
+    "`n` critics for (loss, mode), the k-th trained with seed `B['seed'] + k`: a deep ensemble for `matching_run`."
     paths = [paths] if isinstance(paths, (str, Path)) else paths
     n = n or (len(paths) if paths else 1)
     if paths and len(paths) != n: raise ValueError(f"{len(paths)} critic paths for an ensemble of n={n}")
@@ -332,15 +332,15 @@ def matching_run(B:dict, # from `prepare_benchmark`
                 ) -> tuple[dict, torch.Tensor]:
     "Sample the first `n` held-out conditions and score them: `(metrics row, generated)`."
     S = B['settings']; n = min(n or S['n_eval'], len(B['test'])); scale = S['scale'] if scale is None else scale
-    cfg = SampleConfig(sampler=S['sampler'], num_inference_steps=S['sampler_steps'], batch_size=S['batch_size'], scale=scale)
-    cfg = cfg.replace(**{k: kw.pop(k) for k in list(kw) if k in SampleConfig.field_names()})
+    cfg = SampleConfig(sampler=S['sampler'], num_inference_steps=S['sampler_steps'], batch_size=S['batch_size'])
+    cfg = cfg.replace(scale=scale, **{k: kw.pop(k) for k in list(kw) if k in SampleConfig.field_names()})
     y = B['test'].y[:n]; t0 = time.time()
-    x = sample_conditions(B['unet'], y, critic if scale != 0 else None, cfg, objective=loss, train_scheduler=B['scheduler'],
-                          device=B['device'], seed=B['seed'], progress=B['progress'], **kw)
+    x = sample_conditions(B['unet'], y, critic if scale != 0 else None, cfg, objective=loss,
+                          train_scheduler=B['scheduler'], device=B['device'], seed=B['seed'], progress=B['progress'], **kw)
     wall = time.time() - t0
     ev = evaluate_matching(x, B['test_labels'][:n], B['classifier'], real=B['test'].x if fid else None)
-    row = dict(loss=loss if scale != 0 else 'unguided', **cfg.to_dict(),
-               **{k: v for k, v in kw.items() if isinstance(v, (str, int, float, type(None)))}, **ev, sample_wall_s=wall)
+    scalars = {k: v for k, v in kw.items() if isinstance(v, (str, int, float, type(None)))}
+    row = dict(loss=loss if scale != 0 else 'unguided', **cfg.to_dict(), **scalars, **ev, sample_wall_s=wall)
     return row, x
 
 def scale_sweep(B:dict, critic, loss:str, # benchmark, critic and objective
