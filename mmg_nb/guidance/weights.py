@@ -45,12 +45,15 @@ def _linear(start:float=1., end:float=0.):
 
 @guidance_schedules.register('cosine')
 def _cosine(start:float=1., end:float=0.):
-    def f(t, ac): t, ac = _tt(t, ac); u = t / (len(ac) - 1); return end + (start - end) * (1 + torch.cos(math.pi * u)) / 2
+    def f(t, ac):
+        t, ac = _tt(t, ac); u = t / (len(ac) - 1)
+        return end + (start - end) * (1 + torch.cos(math.pi * u)) / 2
     return f
 
 @guidance_schedules.register('interval')
 def _interval(lo:float=0., hi:float=1., scale:float=1.):
-    if not 0 <= lo <= hi <= 1: raise ValueError(f"interval schedule needs 0 <= lo <= hi <= 1 (fractions of T), got lo={lo}, hi={hi}")
+    if not 0 <= lo <= hi <= 1:
+        raise ValueError(f"interval schedule needs 0 <= lo <= hi <= 1 (fractions of T), got lo={lo}, hi={hi}")
     def f(t, ac):
         t, ac = _tt(t, ac); n = len(ac)
         return torch.where((t >= lo * n) & (t <= hi * n), scale, 0.).to(t.dtype)
@@ -64,11 +67,13 @@ def get_guidance_schedule(schedule:str|callable='constant', # a registered name,
     if callable(schedule):
         if kw: raise TypeError(f"parameters {sorted(kw)} only apply to named schedules; got a callable {schedule!r}")
         return schedule
-    if not isinstance(schedule, str): raise TypeError(f"schedule must be a name or a callable, got {type(schedule).__name__}")
+    if not isinstance(schedule, str):
+        raise TypeError(f"schedule must be a name or a callable, got {type(schedule).__name__}")
     factory = guidance_schedules[schedule]
     valid = list(inspect.signature(factory).parameters)
     bad = sorted(set(kw) - set(valid))
     if bad: raise TypeError(f"unknown parameter(s) {bad} for guidance schedule {schedule!r}; valid: {valid}")
     for k, v in kw.items():
-        if not isinstance(v, numbers.Real): raise TypeError(f"parameter {k}={v!r} of guidance schedule {schedule!r} must be a number")
+        if not isinstance(v, numbers.Real):
+            raise TypeError(f"parameter {k}={v!r} of guidance schedule {schedule!r} must be a number")
     return factory(**kw)

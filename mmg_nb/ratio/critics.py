@@ -11,6 +11,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from diffusers import ModelMixin, ConfigMixin
 from diffusers.configuration_utils import register_to_config
+from fastcore.basics import patch
 from ..diffusion.nets import TimeEmbedding, MLPBlock, ResBlock, norm_groups
 
 # %% auto #0
@@ -156,10 +157,11 @@ class _ConvTower(nn.Module):
             self.downs.append(nn.Conv2d(w, w, 3, stride=2, padding=1) if i < len(widths) - 1 else nn.Identity())
         self.out_norm = nn.GroupNorm(norm_groups(cprev, groups), cprev)
         self.head = nn.Sequential(nn.Linear(cprev, cprev), nn.SiLU(), nn.Linear(cprev, dout))
-    def forward(self, x, e, y=None):
+    def forward(self, x, e, y=None, hy=None): # hy: the y stem's output ystem(y), when computed beforehand
         h = self.stem(x)
         if self.ystem is not None:
-            hy = F.interpolate(self.ystem(y), size=h.shape[-2:], mode='bilinear', align_corners=False)
+            hy = self.ystem(y) if hy is None else hy
+            hy = F.interpolate(hy, size=h.shape[-2:], mode='bilinear', align_corners=False)
             h = self.fuse(torch.cat([h, hy], 1))
         for blocks, down in zip(self.levels, self.downs):
             for b in blocks: h = b(h, e)
@@ -203,6 +205,39 @@ class ConvCritic(_CriticBase):
     def f(self, x, e): return self.ftower(x, e)
     def g(self, y, e): return self.gtower(y, e if self.config.y_time else torch.zeros_like(e))
 
+# %% ../../nbs/ratio/51_critics.ipynb #86e15c99
+def _y_branch(critic) -> str|None:
+    "What of the critic depends on y alone: 'g' (separable, y_time=False), 'ystem' (joint ConvCritic) or None."
+    if critic.config.arch == 'separable': return None if critic.config.y_time else 'g'
+    return 'ystem' if getattr(critic.tower, 'ystem', None) is not None else None
+
+def _flat(critic, v): return v.flatten(1) if isinstance(critic, MLPCritic) else v
+
+@patch
+def encode_y(self:_CriticBase, y:torch.Tensor, # (B, ...) a clean y, the same for many calls
+            ):
+    "The critic's y-branch on y: g(y) (separable, y_time=False), the y stem (joint ConvCritic), else y itself."
+    kind = _y_branch(self)
+    if kind is None: return y
+    self._check_y(y); y = _flat(self, y.to(self.dtype))
+    if kind == 'g': return self._gy(y, y.new_zeros(len(y), self.config.emb_dim))   # g ignores t: a zero embedding
+    return self.tower.ystem(y)
+
+# %% ../../nbs/ratio/51_critics.ipynb #2bba4174
+@patch
+def score_encoded(self:_CriticBase, x_t:torch.Tensor, # (B, ...) x noised at t
+                  hy:torch.Tensor, # (B, ...) `encode_y(y)`
+                  t, # diffusers timesteps, scalar or (B,)
+                 ) -> torch.Tensor:
+    "Critic scores T(x_i, y_i, t_i) from hy = encode_y(y), without the y-branch: equal to forward(x_t, y, t)."
+    kind = _y_branch(self)
+    if kind is None: return self(x_t, hy, t)
+    self._check_x(x_t)
+    if len(hy) != len(x_t): raise ValueError(f"x_t has {len(x_t)} rows but hy has {len(hy)}")
+    x = _flat(self, x_t.to(self.dtype)); e = self.temb(self._time(t, len(x), x.device))
+    if kind == 'g': return (self._fx(x, e) * hy).sum(-1) + self.bias(e)[:, 0]
+    return self.tower(x, e, hy=hy)[:, 0]
+
 # %% ../../nbs/ratio/51_critics.ipynb #c3c86b42
 def load_critic(path, # a folder written by a critic's save_pretrained
                 device=None, # where to put it (None: the CPU)
@@ -231,6 +266,9 @@ def critic_log_ratio(critic:nn.Module, # a trained critic: critic(x_t, y, t) -> 
     read = (lambda T: T) if objective is None else objective.log_ratio
     def log_ratio(x_t, y, t): return read(critic(x_t, y, t))
     log_ratio.critic, log_ratio.objective = critic, objective
+    if callable(getattr(critic, 'encode_y', None)):
+        def bind_y(y): return (lambda x_t, hy, t: read(critic.score_encoded(x_t, hy, t))), critic.encode_y(y)
+        log_ratio.bind_y = bind_y   # (log_ratio of (x_t, hy, t), hy): the y-branch computed once
     return log_ratio
 
 # %% ../../nbs/ratio/51_critics.ipynb #0dbb02db
@@ -242,4 +280,9 @@ def mean_log_ratio(log_ratios:list, # log_ratio(x_t, y, t) callables, e.g. `crit
     if len(log_ratios) == 1: return log_ratios[0]
     def log_ratio(x_t, y, t): return torch.stack([f(x_t, y, t) for f in log_ratios]).mean(0)
     log_ratio.members = log_ratios
+    if all(hasattr(f, 'bind_y') for f in log_ratios):
+        def bind_y(y):
+            fs, hs = zip(*(f.bind_y(y) for f in log_ratios))
+            return (lambda x_t, hs, t: torch.stack([f(x_t, h, t) for f, h in zip(fs, hs)]).mean(0)), list(hs)
+        log_ratio.bind_y = bind_y   # hy: the list of the members' encodings
     return log_ratio
