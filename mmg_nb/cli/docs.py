@@ -9,10 +9,12 @@ from pathlib import Path
 import yaml
 from ..core.base import repo_root
 from ..core.layers import LAYERS
+from ..eval.status import markdown_table
 
 # %% auto #0
 __all__ = ['unlink_fences', 'unlink_code', 'sidebar_contents', 'write_sidebar', 'front_matter', 'page_name', 'local_links',
-           'sidebar_html', 'render_page', 'build_preview', 'save_outputs', 'has_outputs', 'library_notebooks', 'main']
+           'sidebar_html', 'render_page', 'build_preview', 'save_outputs', 'has_outputs', 'library_notebooks', 'main',
+           'notebook_info', 'module_table']
 
 # %% ../../nbs/cli/97_docs.ipynb #7d16889b
 _FENCE = re.compile(r'(```[^\n]*\n)(.*?)(```)', re.S)
@@ -223,3 +225,20 @@ def main(args:list) -> int:
 # %% ../../nbs/cli/97_docs.ipynb #47a6782d
 #| eval: false
 if __name__ == '__main__': raise SystemExit(main(os.sys.argv[1:]))
+
+# %% ../../nbs/cli/97_docs.ipynb #c26aa4d1
+def notebook_info(path:str|Path) -> tuple[str, str]:
+    "(exported module, one-line purpose) of a notebook: its `default_exp`, and the `> ...` line of its title cell."
+    cells = json.loads(Path(path).read_text()).get('cells', [])
+    src = lambda c: ''.join(c['source'])
+    md = next((src(c) for c in cells if c['cell_type'] == 'markdown'), '')
+    exps = [re.search(r'^#\|\s*default_exp\s+(\S+)', src(c), re.M) for c in cells if c['cell_type'] == 'code']
+    exp = next((m[1] for m in exps if m), None)
+    return (f'mmg_nb.{exp}' if exp else ''), ' '.join(d.strip() for d in re.findall(r'^>\s?(.*)$', md, re.M))
+
+def module_table(nbs:str|Path|None=None) -> str:
+    "A markdown table of the library notebooks, layer by layer: notebook, module, purpose."
+    nbs = Path(nbs) if nbs else repo_root()/'nbs'
+    rows = [[f'`{p.relative_to(nbs).with_suffix("").as_posix()}`', *notebook_info(p)]
+            for p in library_notebooks(nbs)[1:]]
+    return markdown_table(['notebook', 'module', 'purpose'], [[a, f'`{m}`' if m else '', d] for a, m, d in rows])

@@ -234,16 +234,19 @@ def nb_to_markdown(nb_path:str|Path, # notebook to render
         hidden = any(re.match(r'#\|\s*(echo:\s*false|hide_input)', l) for l in directives)
         if code and not hidden: parts.append(f'```python\n{code}\n```')
         for o in c.get('outputs', []):
-            text = o.get('text') or o.get('data', {}).get('text/markdown') or o.get('data', {}).get('text/plain')
-            if text: parts.append('    ' + ''.join(text).strip().replace('\n', '\n    '))
+            md = o.get('data', {}).get('text/markdown')
+            if md: parts.append(''.join(md).strip())   # markdown output (a table, a list) renders as markdown
+            elif text := o.get('text') or o.get('data', {}).get('text/plain'):
+                parts.append('    ' + ''.join(text).strip().replace('\n', '\n    '))
     return '\n\n'.join(parts).strip() + '\n'
 
 def write_readme(nb_path:str|Path|None=None, # the index notebook; default nbs/index.ipynb
                  dest:str|Path|None=None, # output file; default README.md at the repo root
                 ) -> Path:
-    "Regenerate `README.md` from the index notebook."
+    "Regenerate `README.md` from the index notebook (executed), its relative links pointed into `nbs/`."
     root = repo_root() or Path.cwd()
     nb_path, dest = Path(nb_path or root/'nbs'/'index.ipynb'), Path(dest or root/'README.md')
     note = '<!-- Generated from nbs/index.ipynb by `make readme`; edit the notebook, not this file. -->\n\n'
-    dest.write_text(note + nb_to_markdown(nb_path, execute=True))
+    md = re.sub(r'\]\((?![a-z]+:|#|/)([^)]+)\)', r'](nbs/\1)', nb_to_markdown(nb_path, execute=True))
+    dest.write_text(note + md)   # links between pages are relative to nbs/, the README sits above it
     return dest

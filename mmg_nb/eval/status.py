@@ -4,7 +4,7 @@
 
 # %% ../../nbs/eval/82_status.ipynb #47c7c38f
 from __future__ import annotations
-import datetime, json, re, shutil
+import datetime, glob, json, re, shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -74,16 +74,16 @@ def load_reference(path:str|Path):
 class Headline:
     "One row of the status table."
     what:str               # what is measured, briefly
-    ref:str                # reference file, relative to nbs/experiments
+    ref:str                # reference file relative to nbs/experiments, or a glob pattern (`read` gets a list)
     read:Callable          # the loaded reference -> the short result text
     detail:str             # the page (and section) with the detail and the history, relative to nbs/
     command:str|None = None  # the command; None: the reference's own `command`
 
     def row(self, root:Path) -> list[str]:
         "[what, result, command] for the table; a missing reference says so instead of a figure."
-        p = Path(root)/self.ref
-        if not p.exists(): return [self.what, f'no reference run yet ([detail]({self.detail}))', '']
-        ref = load_reference(p)
+        files = sorted(Path(root).glob(self.ref))
+        if not files: return [self.what, f'no reference run yet ([detail]({self.detail}))', '']
+        ref = [load_reference(f) for f in files] if glob.has_magic(self.ref) else load_reference(files[0])
         cmd = self.command or (ref.get('command') if isinstance(ref, dict) else None) or ''
         return [self.what, f'{self.read(ref)} ([detail]({self.detail}))', f'`{cmd}`' if cmd else '']
 

@@ -24,7 +24,9 @@ __all__ = ['TASK_SETS', 'NEURAL', 'RESULT_COLUMNS', 'TOLERANCE', 'benchmark_task
 
 # %% ../../nbs/tasks/97_mi_benchmark.ipynb #16bc933a
 TASK_SETS = {'bmi40': list(BMI_TASKS), 'high_mi': list(HIGH_MI_TASKS),
-             'high_mi_spiral': [t for t in HIGH_MI_TASKS if t.startswith('spiral-')]}
+             'high_mi_spiral': [t for t in HIGH_MI_TASKS if t.startswith('spiral-')],
+             'high_mi_gauss': [f'{f}multinormal-sparse-{d}-{d}-2-{s}' for f in ('', 'half_cube-')
+                               for d, s in ((3, 200.0), (10, 1100.0), (50, 2000.0))]}
 
 def benchmark_tasks(tasks:str|list, # task ids, or a set name in TASK_SETS
                     run_all:bool=False, # BMI's 40 tasks and the high-MI grid (overrides `tasks`)
