@@ -12,8 +12,9 @@ from ..core.base import repo_root, save_json, git_commit, run_dir
 
 # %% auto #0
 __all__ = ['PROFILE_SETS', 'experiments_dir', 'list_experiments', 'parse_value', 'experiment_params', 'validate_params',
-           'resolve_paths', 'load_profiles', 'experiment_profiles', 'check_profile', 'run_experiment',
-           'format_profiles', 'format_experiments', 'ShortParam', 'mmg_run', 'nb_to_markdown', 'write_readme']
+           'resolve_paths', 'load_profiles', 'experiment_profiles', 'check_profile', 'check_inputs', 'failure_message',
+           'run_experiment', 'format_profiles', 'format_experiments', 'ShortParam', 'mmg_run', 'nb_to_markdown',
+           'write_readme']
 
 # %% ../../nbs/cli/99_runner.ipynb #ad086645
 def experiments_dir(root:str|Path|None=None) -> Path:
@@ -116,12 +117,37 @@ def _device_name():
         return torch.cuda.get_device_name(0) if torch.cuda.is_available() else 'cpu'
     except Exception: return 'unknown'
 
+_OUTPUT_PARAMS = ('out_dir',)   # path parameters that name where to write; every other one names something to read
+
+def check_inputs(values:dict, # parsed parameter values (after `resolve_paths`)
+                ) -> dict:
+    "`values`, after checking that every path parameter that names something to load exists."
+    for k, v in values.items():
+        if not _is_path_param(k) or k in _OUTPUT_PARAMS or v is None: continue
+        paths = v if isinstance(v, (list, tuple)) else list(v.values()) if isinstance(v, dict) else [v]
+        for p in paths:
+            if isinstance(p, str) and p and not Path(p).exists():
+                raise FileNotFoundError(f"parameter {k}={p!r} does not exist: it names something to load; pass an "
+                                        f"existing path, or leave {k} at None to train into the run folder")
+    return values
+
+def failure_message(name:str, # the experiment
+                    e:Exception, # what papermill raised
+                    out_nb:Path, # the executed notebook
+                   ) -> str:
+    "What a failed run reports: the exception raised in the notebook (type, message, cell) and the executed notebook."
+    cell = getattr(e, 'exec_count', None)
+    where = f' in cell {cell}' if cell is not None else ''
+    what = f"{getattr(e, 'ename', type(e).__name__)}: {getattr(e, 'evalue', e)}"
+    return f"experiment {name!r} failed{where}: {what}\n(the executed notebook, with the traceback: {out_nb})"
+
 def run_experiment(name:str, # experiment name (a notebook stem in nbs/experiments)
                    overrides:dict|None=None, # parameter overrides (strings are parsed)
                    out_dir:str|Path|None=None, # run folder; default runs/<name>/<timestamp>
                    nbs_dir:str|Path|None=None, # experiments folder; default nbs/experiments
                    kernel_name:str|None=None, # jupyter kernel; default "python3" (the running environment's)
                    progress_bar:bool=False, # show papermill's cell progress bar
+                   log_output:bool=False, # stream the notebook's output (progress bars, prints) to the terminal
                    profile_sets:dict|None=None, # experiment family -> its Profiles (default: PROFILE_SETS)
                   ) -> Path:
     "Execute experiment `name` with papermill into a run folder; return that folder."
@@ -129,7 +155,8 @@ def run_experiment(name:str, # experiment name (a notebook stem in nbs/experimen
     exps = list_experiments(nbs_dir)
     if name not in exps: raise ValueError(f"unknown experiment {name!r}; valid: {sorted(exps)}")
     nb, params = exps[name], experiment_params(exps[name])
-    values = resolve_paths(validate_params(overrides or {}, params, name))
+    values = check_inputs(resolve_paths(validate_params(overrides or {}, params, name)))
+    if log_output and 'progress' in params and 'progress' not in values: values['progress'] = True
     profiles = experiment_profiles(nb, params, profile_sets)
     settings = None if profiles is None else check_profile(values, params, profiles, name)
     out = run_dir(name, out_dir)
@@ -140,11 +167,12 @@ def run_experiment(name:str, # experiment name (a notebook stem in nbs/experimen
                 started=datetime.datetime.now().isoformat(timespec='seconds'))
     try:
         pm.execute_notebook(str(nb), str(out_nb), parameters=values, cwd=str(nb.parent),
-                            kernel_name=kernel_name or 'python3', language='python', progress_bar=progress_bar)
+                            kernel_name=kernel_name or 'python3', language='python', progress_bar=progress_bar,
+                            log_output=log_output, stderr_file=sys.stderr if log_output else None)
         info['status'] = 'ok'
     except Exception as e:
         info['status'], info['error'] = 'failed', f'{type(e).__name__}: {str(e)[:2000]}'
-        raise RuntimeError(f"experiment {name!r} failed; the executed notebook with the traceback is {out_nb}") from e
+        raise RuntimeError(failure_message(name, e, out_nb)) from e
     finally:
         info['wall_s'] = round(time.time() - t0, 2)
         save_json(info, out/'params.json')
@@ -203,7 +231,7 @@ def mmg_run(name:Param("experiment to run, or `list`", str, opt=False, nargs='?'
     "List the experiment notebooks, or run one with papermill into a run folder."
     if name in (None, 'list'): return print(format_experiments(nbs_dir))
     try: out = run_experiment(name, dict(p or []), out_dir=out_dir, nbs_dir=nbs_dir, kernel_name=kernel,
-                              progress_bar=True)
+                              progress_bar=True, log_output=True)
     except (ValueError, FileNotFoundError, RuntimeError) as e: sys.exit(f"mmg-run: error: {e}")
     print(f"mmg-run: {name} finished; results in {out}")
     if (out/'metrics.json').exists(): print((out/'metrics.json').read_text()[:2000])

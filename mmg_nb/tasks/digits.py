@@ -91,6 +91,12 @@ DIGIT_PROFILES = Profiles({
 # %% ../../nbs/tasks/95_digits.ipynb #920994f8
 def _has(path, f): return path is not None and (Path(path)/f).exists()
 
+def _given(path, marker:str, what:str):
+    "Raise when a folder the caller named holds no trained model: a named path is loaded, never trained into."
+    if path is not None and not (Path(path)/marker).exists():
+        raise FileNotFoundError(f"{what} {str(path)!r} holds no trained model ({marker} is missing): pass the folder "
+                                f"of a trained one, or None to train one into the run folder")
+
 def load_or_train_ddpm(path:str|Path|None, # folder with unet/ and scheduler/ (loaded if there, else trained into it)
                        domain:str='mnist', # domain to train on
                        model:ModelConfig=ModelConfig('mnist-1m'), # the UNet preset and its options
@@ -154,6 +160,8 @@ def prepare_benchmark(settings:DigitBenchConfig, # e.g. `DIGIT_PROFILES.settings
     if S.data.source not in _DOMAIN: raise ValueError(f"unknown digit source {S.data.source!r}; valid: {list(_DOMAIN)}")
     tr, Ltr = rotated_digit_pairs('train', S.data.size, S.data.source)
     te, Lte = rotated_digit_pairs('test', S.data.size, S.data.source)
+    _given(ddpm_path, 'unet/config.json', 'ddpm_path')
+    _given(classifier_path, 'config.json', 'classifier_path')
     with clock.timed('ddpm'):
         unet, sched = load_or_train_ddpm(ddpm_path or out/'ddpm', _DOMAIN[S.data.source], S.ddpm, S.ddpm_train,
                                          S.data.size, device=device, progress=progress, seed=seed + S.ddpm_train.seed)
@@ -175,6 +183,7 @@ def bench_critic(B:Benchmark, # from `prepare_benchmark`
     S, seed = B.settings, B.seed if seed is None else seed
     loss, mode = loss or S.critic.loss, mode or S.sample.mode
     key = f'critic_{loss}_{mode}' + (f'_s{seed - B.seed}' if seed != B.seed else '')
+    _given(path, 'config.json', 'critic path')
     with B.timings.timed(key):
         return load_or_train_critic(path or B.out/key, B.train, S.critic.replace(loss=loss), S.critic_train, mode,
                                     device=B.device, progress=B.progress, seed=seed + S.critic_train.seed,
