@@ -58,7 +58,8 @@ def peak_reset(device) -> float:
     "Reset the peak-memory counter of `device`; return the baseline in MB."
     device = get_device(device)
     if device.type == 'cuda':
-        torch.cuda.synchronize(device); torch.cuda.reset_peak_memory_stats(device)
+        torch.cuda.synchronize(device)
+        torch.cuda.reset_peak_memory_stats(device)
         return torch.cuda.memory_allocated(device) / 2**20
     try:
         with open('/proc/self/clear_refs', 'w') as f: f.write('5')
@@ -69,7 +70,8 @@ def peak_mb(device, base:float) -> float:
     "Peak memory of `device` in MB above `base` since the last `peak_reset`."
     device = get_device(device)
     if device.type == 'cuda':
-        torch.cuda.synchronize(device); return torch.cuda.max_memory_allocated(device) / 2**20 - base
+        torch.cuda.synchronize(device)
+        return torch.cuda.max_memory_allocated(device) / 2**20 - base
     try: return _rss_kb('VmHWM:') / 1024 - base
     except (OSError, TypeError): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - base
 
@@ -81,7 +83,8 @@ def sampling_cost(eps_model, scheduler, shape:tuple, # guided_sample's model, sc
                  ) -> tuple[float, float]:
     "(seconds per step, peak MB above the baseline) of one guided_sample call."
     dev = get_device((compute or Compute()).device)
-    base = peak_reset(dev); t0 = time.perf_counter()
+    base = peak_reset(dev)
+    t0 = time.perf_counter()
     x = guided_sample(eps_model, scheduler, shape, guidance, num_inference_steps=num_inference_steps,
                       generator=torch.Generator().manual_seed(0), compute=compute)
     if dev.type == 'cuda': torch.cuda.synchronize(dev)

@@ -70,7 +70,8 @@ def sample_conditions(unet, # a diffusers UNet2DModel (eps, v or x0 prediction, 
     if cfg.mode == 'coupled':
         raise ValueError("sample_conditions samples x given y: mode must be 'condition' or 'renoise', got 'coupled'")
     dev, sched, t0 = get_device(device), make_sampler(cfg.sampler, train_scheduler), time.time()
-    unet = unet.to(dev).eval(); eps = unet_eps(unet)
+    unet = unet.to(dev).eval()
+    eps = unet_eps(unet)
     lr = _sample_log_ratio(critic, objective, read_at, grad_norm, eps, sched, dev)
     N, c = (len(y) if y is not None else n), unet.config
     item = (c.in_channels, *_size(c.sample_size))
@@ -84,7 +85,9 @@ def sample_conditions(unet, # a diffusers UNet2DModel (eps, v or x0 prediction, 
 def _sample_chunks(eps, sched, item_shape, lr, y, N, cfg, schedule_kwargs, seed, dev, progress):
     "([samples of each chunk on the CPU], [guided_sample's info of each chunk])."
     xs, infos, it = [], [], range(0, N, cfg.batch_size)
-    if progress: from tqdm.auto import tqdm; it = tqdm(it, desc='sample_conditions')
+    if progress:
+        from tqdm.auto import tqdm
+        it = tqdm(it, desc='sample_conditions')
     for i, lo in enumerate(it):
         hi = min(N, lo + cfg.batch_size)
         g = None if lr is None or y is None else RatioGuidance(lr, y[lo:hi].to(dev), cfg.scale, cfg.schedule,
@@ -93,7 +96,8 @@ def _sample_chunks(eps, sched, item_shape, lr, y, N, cfg, schedule_kwargs, seed,
                                 torch.Generator(dev).manual_seed(seed + i), time_travel=cfg.time_travel,
                                 step_kwargs=None if cfg.eta is None else dict(eta=cfg.eta), compute=Compute(device=dev),
                                 return_info=True)
-        xs.append(x.detach().float().cpu()); infos.append(info)
+        xs.append(x.detach().float().cpu())
+        infos.append(info)
     return xs, infos
 
 # %% ../../nbs/guidance/62_pipelines.ipynb #7e110d92
@@ -248,7 +252,8 @@ def __call__(self:AudioGuidedSDPipeline,
     "Images for each audio input (and prompt), guided by CFG and the audio critic."
     if output_type not in ('pil', 'np', 'pt', 'latent'):
         raise ValueError(f"unknown output_type {output_type!r}; valid: ['pil', 'np', 'pt', 'latent']")
-    y = self._audio_latent(audio_mel, audio_latent); B = len(y)
+    y = self._audio_latent(audio_mel, audio_latent)
+    B = len(y)
     eps_u, cfg = text_cfg(self.unet, self._encode_text(prompt, B), self._encode_text(negative_prompt, B), cfg_scale,
                           cfg_schedule)
     guidance = cfg + RatioGuidance(critic_log_ratio(self.critic, objective), y, ratio_scale, ratio_schedule)

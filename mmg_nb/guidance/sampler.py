@@ -169,7 +169,8 @@ def ratio_grad(log_ratio, # log_ratio(x_t, y, t) -> (B,)
                                  f"got {tuple(r.shape)}")
             g = torch.autograd.grad(r.float().sum(), [xs, ys] if wrt_y else [xs], allow_unused=True,
                                     materialize_grads=True)
-        gx.append(g[0]); lr.append(r.detach().float())
+        gx.append(g[0])
+        lr.append(r.detach().float())
         if wrt_y: gy.append(g[1])
     return torch.cat(gx).to(x.dtype), (torch.cat(gy).to(y.dtype) if wrt_y else None), torch.cat(lr)
 
@@ -273,7 +274,8 @@ def _correction(self:RatioGuidance, run:Run, s:Step, lam, fn, y_crit, y_t) -> di
     out = dict(term=self, eps=-_per_row(lam * s.s_t, gx), grad=gx, grad_y=None, log_ratio=lr, y_t=y_t, lam=lam,
                grad_norm=gx.flatten(1).norm(dim=1).mean())
     if coupled:
-        gy, nb, nc = guard_grad(gy, self.grad_clip); n_bad, n_clip = n_bad + nb, n_clip + nc
+        gy, nb, nc = guard_grad(gy, self.grad_clip)
+        n_bad, n_clip = n_bad + nb, n_clip + nc
         out.update(eps_y=-_per_row(lam * s.s_t, gy), grad_y=gy)
     return dict(out, n_nonfinite=n_bad, n_clipped=n_clip)
 
@@ -314,7 +316,8 @@ class CFGGuidance(Guidance):
             raise TypeError(f"eps_cond must be an eps_model(x_t, t) callable, got {type(eps_cond).__name__}")
         self.eps_cond = eps_cond
     def modules(self):
-        m = getattr(self.eps_cond, 'unet', self.eps_cond); return [m] if isinstance(m, torch.nn.Module) else []
+        m = getattr(self.eps_cond, 'unet', self.eps_cond)
+        return [m] if isinstance(m, torch.nn.Module) else []
     def start(self, run:Run) -> Callable:
         lams = self.weights(run)
         def step(s:Step) -> list:
@@ -432,7 +435,8 @@ def _evaluate(eps_models, scheds, run, guide, i, t, x, y):
     mk = (a_t, s_t, run.prediction_type, run.batch_size, run.amp_dtype)
     s = Step(i, t, tb, x_t, model_eps(eps_models[0], x_t, tb, *mk), a_t, s_t)
     if run.mode == 'coupled':
-        s.y_t = scheds[1].scale_model_input(y, t); s.eps_y = model_eps(eps_models[1], s.y_t, tb, *mk)
+        s.y_t = scheds[1].scale_model_input(y, t)
+        s.eps_y = model_eps(eps_models[1], s.y_t, tb, *mk)
     outs = guide(s) if guide is not None else []
     eps_x, eps_y = s.eps, s.eps_y
     for o in outs:
@@ -465,13 +469,16 @@ def _loop(eps_models, scheds, run, guide, shape, shape_y, travel, step_kw, callb
     (x, y), zero = _init_noise(run, scheds, shape, shape_y), torch.zeros((), dtype=torch.long, device=run.device)
     info, travels = dict(n_nonfinite=zero, n_clipped=zero, nfe=0, grad_norm=[]), _travels(travel, len(run.timesteps))
     steps = scheds[0].timesteps
-    if progress: from tqdm.auto import tqdm; steps = tqdm(steps, desc='guided_sample')
+    if progress:
+        from tqdm.auto import tqdm
+        steps = tqdm(steps, desc='guided_sample')
     for i, t in enumerate(steps):
         saved = copy.deepcopy(scheds) if travels[i] else None
         for k in range(1 + travels[i]):
             if k: scheds, x, y = _travel_back(saved, run, i, x, y)   # then the same step again, from the saved state
             s, outs, eps_x, eps_y = _evaluate(eps_models, scheds, run, guide, i, t, x, y)
-            info['nfe'] += 1; _tally(info, outs)
+            info['nfe'] += 1
+            _tally(info, outs)
             if callback is not None:
                 callback(dict(i=i, t=t, travel=k, x=x, x_t=s.x_t, eps=eps_x, eps_hat=s.eps, a_t=s.a_t, s_t=s.s_t,
                               terms=outs, y=y, y_t=s.y_t, eps_y=eps_y, eps_y_hat=s.eps_y))

@@ -17,7 +17,8 @@ guidance_schedules = Registry('guidance schedule')
 
 def _tt(t, ac):
     "t as a float tensor and alphas_cumprod as a tensor, on t's device."
-    ac = torch.as_tensor(ac); t = t if torch.is_tensor(t) else torch.as_tensor(t, device=ac.device)
+    ac = torch.as_tensor(ac)
+    t = t if torch.is_tensor(t) else torch.as_tensor(t, device=ac.device)
     return t.to(torch.promote_types(t.dtype, torch.float32)) if not t.is_floating_point() else t, ac.to(t.device)
 
 @guidance_schedules.register('constant')
@@ -26,27 +27,34 @@ def _constant(scale:float=1.):
 
 @guidance_schedules.register('sigma')
 def _sigma(scale:float=1.):
-    def f(t, ac): t, ac = _tt(t, ac); return scale * alpha_sigma(alpha_bar_at(t, ac))[1].to(t.dtype)
+    def f(t, ac):
+        t, ac = _tt(t, ac)
+        return scale * alpha_sigma(alpha_bar_at(t, ac))[1].to(t.dtype)
     return f
 
 @guidance_schedules.register('snr')
 def _snr(scale:float=1., gamma:float=1.):
     if gamma <= 0: raise ValueError(f"snr schedule needs gamma > 0, got {gamma}")
     def f(t, ac):
-        t, ac = _tt(t, ac); ab = alpha_bar_at(t, ac).double()
+        t, ac = _tt(t, ac)
+        ab = alpha_bar_at(t, ac).double()
         return (scale * gamma * (1 - ab) / (gamma * (1 - ab) + ab)).to(t.dtype)  # = gamma / (gamma + SNR)
     return f
 
 # %% ../../nbs/guidance/60_weights.ipynb #37efe6b9
 @guidance_schedules.register('linear')
 def _linear(start:float=1., end:float=0.):
-    def f(t, ac): t, ac = _tt(t, ac); u = t / (len(ac) - 1); return start + (end - start) * u
+    def f(t, ac):
+        t, ac = _tt(t, ac)
+        u = t / (len(ac) - 1)
+        return start + (end - start) * u
     return f
 
 @guidance_schedules.register('cosine')
 def _cosine(start:float=1., end:float=0.):
     def f(t, ac):
-        t, ac = _tt(t, ac); u = t / (len(ac) - 1)
+        t, ac = _tt(t, ac)
+        u = t / (len(ac) - 1)
         return end + (start - end) * (1 + torch.cos(math.pi * u)) / 2
     return f
 
@@ -55,7 +63,8 @@ def _interval(lo:float=0., hi:float=1., scale:float=1.):
     if not 0 <= lo <= hi <= 1:
         raise ValueError(f"interval schedule needs 0 <= lo <= hi <= 1 (fractions of T), got lo={lo}, hi={hi}")
     def f(t, ac):
-        t, ac = _tt(t, ac); n = len(ac)
+        t, ac = _tt(t, ac)
+        n = len(ac)
         return torch.where((t >= lo * n) & (t <= hi * n), scale, 0.).to(t.dtype)
     return f
 

@@ -44,7 +44,9 @@ def rank_gauss_knots(a:np.ndarray, # one coordinate's training values
     "Knots of one coordinate's marginal Gaussianisation: its distinct training values q and z = Phi^-1(mid-rank / n), thinned to every `stride`-th."
     q, first, count = np.unique(np.sort(a), return_index=True, return_counts=True)  # first: rank of q's first copy
     z = special.ndtri((first + count / 2) / len(a))
-    if stride > 1: i = np.unique(np.r_[np.arange(0, len(q), stride), len(q) - 1]); q, z = q[i], z[i]  # each slope then spans ~stride ranks
+    if stride > 1:
+        i = np.unique(np.r_[np.arange(0, len(q), stride), len(q) - 1])
+        q, z = q[i], z[i]  # each slope then spans ~stride ranks
     return q, z
 
 def rank_gauss(a:np.ndarray, q:np.ndarray, z:np.ndarray) -> np.ndarray:
@@ -56,7 +58,9 @@ def rank_gauss(a:np.ndarray, q:np.ndarray, z:np.ndarray) -> np.ndarray:
 
 def lilliefors(A:np.ndarray) -> np.ndarray:
     "Each column's Lilliefors statistic: the KS distance to the normal with its own mean and std, times sqrt(n) - 0.01 + 0.85/sqrt(n) (Stephens 1974: 0.895 at 5%, 1.035 at 1%)."
-    n, sd = len(A), A.std(0); F = special.ndtr(np.sort((A - A.mean(0)) / np.where(sd > 0, sd, 1.), 0)); i = np.arange(1, n + 1)[:, None]
+    n, sd = len(A), A.std(0)
+    F = special.ndtr(np.sort((A - A.mean(0)) / np.where(sd > 0, sd, 1.), 0))
+    i = np.arange(1, n + 1)[:, None]
     return np.maximum(i / n - F, F - (i - 1) / n).max(0) * (math.sqrt(n) - 0.01 + 0.85 / math.sqrt(n))
 
 class Standardizer:
@@ -85,12 +89,15 @@ class MIEstimator:
     "Base class: `fit(X, Y) -> self`, `estimate(X, Y) -> nats`, `pointwise(X, Y) -> (n,)` where available."
     has_pointwise, scaling, knot_stride = False, 'standard', 1
     def fit(self, X, Y):
-        X, Y = check_pairs(X, Y); self.sx, self.sy = (Standardizer(self.scaling, stride=self.knot_stride).fit(A) for A in (X, Y))
-        self._fit(self.sx(X), self.sy(Y)); return self
+        X, Y = check_pairs(X, Y)
+        self.sx, self.sy = (Standardizer(self.scaling, stride=self.knot_stride).fit(A) for A in (X, Y))
+        self._fit(self.sx(X), self.sy(Y))
+        return self
     def _fit(self, X, Y): pass
     def _prep(self, X, Y):
         if not hasattr(self, 'sx'): raise RuntimeError(f"{type(self).__name__} is not fitted: call fit(X, Y) first")
-        X, Y = check_pairs(X, Y); return self.sx(X), self.sy(Y)
+        X, Y = check_pairs(X, Y)
+        return self.sx(X), self.sy(Y)
     def estimate(self, X, Y) -> float: return float(np.mean(self.pointwise(X, Y)))
     def pointwise(self, X, Y) -> np.ndarray: raise NotImplementedError(f"{type(self).__name__} gives no pointwise MI")
 
@@ -108,21 +115,27 @@ class CCA(MIEstimator):
                  scaling:str='standard'): # input map (see Standardizer); 'gauss' makes this the Gaussian-copula estimator
         self.ridge, self.scaling = ridge, scaling
     def _fit(self, X, Y):
-        S = np.atleast_2d(np.cov(np.hstack([X, Y]).T)); x_dim = X.shape[1]
-        Lx = np.linalg.cholesky(S[:x_dim, :x_dim] + self.ridge * np.eye(x_dim)); Ly = np.linalg.cholesky(S[x_dim:, x_dim:] + self.ridge * np.eye(Y.shape[1]))
+        S = np.atleast_2d(np.cov(np.hstack([X, Y]).T))
+        x_dim = X.shape[1]
+        Lx = np.linalg.cholesky(S[:x_dim, :x_dim] + self.ridge * np.eye(x_dim))
+        Ly = np.linalg.cholesky(S[x_dim:, x_dim:] + self.ridge * np.eye(Y.shape[1]))
         M = np.linalg.solve(Lx, np.linalg.solve(Ly, S[x_dim:, :x_dim]).T)  # Lx^-1 Sxy Ly^-T
         U, rho, Vt = np.linalg.svd(M, full_matrices=False)
-        self.A, self.B = np.linalg.solve(Lx.T, U), np.linalg.solve(Ly.T, Vt.T); self.rho = np.clip(rho, 0, 1 - 1e-12)
+        self.A, self.B = np.linalg.solve(Lx.T, U), np.linalg.solve(Ly.T, Vt.T)
+        self.rho = np.clip(rho, 0, 1 - 1e-12)
     @property
     def mi_train(self) -> float: return float(-0.5 * np.log1p(-self.rho**2).sum())
     def _uv(self, X, Y):
-        X, Y = self._prep(X, Y); return X @ self.A, Y @ self.B
+        X, Y = self._prep(X, Y)
+        return X @ self.A, Y @ self.B
     def estimate(self, X, Y) -> float:
-        u, v = self._uv(X, Y); u, v = u - u.mean(0), v - v.mean(0)
+        u, v = self._uv(X, Y)
+        u, v = u - u.mean(0), v - v.mean(0)
         r = np.clip((u * v).sum(0) / np.sqrt((u**2).sum(0) * (v**2).sum(0)), -1 + 1e-12, 1 - 1e-12)
         return float(-0.5 * np.log1p(-r**2).sum())
     def pointwise(self, X, Y) -> np.ndarray:
-        u, v = self._uv(X, Y); r = self.rho
+        u, v = self._uv(X, Y)
+        r = self.rho
         return (-0.5 * np.log1p(-r**2) - (r**2 * (u**2 + v**2) - 2 * r * u * v) / (2 * (1 - r**2))).sum(1)
 
 @mi_estimators.register('gcmi')
@@ -140,9 +153,11 @@ class KSG(MIEstimator):
         if k < 1: raise ValueError(f"k must be >= 1, got {k}")
         self.k, self.jitter, self.seed = k, jitter, seed
     def pointwise(self, X, Y) -> np.ndarray:
-        X, Y = self._prep(X, Y); n = len(X)
+        X, Y = self._prep(X, Y)
+        n = len(X)
         if n <= self.k: raise ValueError(f"KSG with k={self.k} needs more than {self.k} pairs, got {n}")
-        rng = np.random.default_rng(self.seed); X, Y = X + self.jitter * rng.standard_normal(X.shape), Y + self.jitter * rng.standard_normal(Y.shape)
+        rng = np.random.default_rng(self.seed)
+        X, Y = X + self.jitter * rng.standard_normal(X.shape), Y + self.jitter * rng.standard_normal(Y.shape)
         eps = KDTree(np.hstack([X, Y]), metric='chebyshev').query(np.hstack([X, Y]), self.k + 1)[0][:, -1]
         eps = np.nextafter(eps, 0)  # strictly closer than the k-th neighbour
         nx = KDTree(X, metric='chebyshev').query_radius(X, eps, count_only=True) - 1
@@ -184,7 +199,8 @@ def gaussian_eps(z:torch.Tensor, lam:torch.Tensor, # noisy points (n, d), their 
 def local_gaussian_eps(z:torch.Tensor, lam:torch.Tensor, # noisy points (n, d), their logSNRs (n,)
                        m:torch.Tensor, R:torch.Tensor): # per-row means (n, d) and covariance roots (n, d, d): Sigma = R Rᵀ
     "E[eps | z_lam] for x ~ N(m, R Rᵀ), row by row: b (a² R Rᵀ + b² I)^-1 (z - a·m), solved in float64 (its condition number reaches 1/b²)."
-    lam, R = lam.double(), R.double(); a2, b2 = torch.sigmoid(lam)[:, None], torch.sigmoid(-lam)[:, None]
+    lam, R = lam.double(), R.double()
+    a2, b2 = torch.sigmoid(lam)[:, None], torch.sigmoid(-lam)[:, None]
     A = a2[..., None] * R @ R.transpose(1, 2) + b2[..., None] * torch.eye(R.shape[-1], dtype=R.dtype, device=R.device)
     return (b2.sqrt() * torch.linalg.solve(A, z.double() - a2.sqrt() * m.double())).to(z.dtype)
 
@@ -195,12 +211,14 @@ class MMGDenoiser(nn.Module):
                  groups:int=8, # GroupNorm groups
                  head:str='eps'): # 'eps': base + MLP; 'local': the exact eps_hat of a local Gaussian, the base's mean and root corrected by the MLP
         if head not in ('eps', 'local'): raise ValueError(f"head must be 'eps' or 'local', got {head!r}")
-        super().__init__(); self.x_dim, self.y_dim, self.emb_dim, self.head = x_dim, y_dim, emb_dim, head
+        super().__init__()
+        self.x_dim, self.y_dim, self.emb_dim, self.head = x_dim, y_dim, emb_dim, head
         self.temb = nn.Sequential(nn.Linear(emb_dim, emb_dim), nn.SiLU(), nn.Linear(emb_dim, emb_dim))
         self.stem = nn.Linear(x_dim + y_dim + 1, hidden)
         self.blocks = nn.ModuleList([MLPBlock(hidden, emb_dim, groups) for _ in range(depth)])
         self.out = nn.Sequential(nn.GroupNorm(norm_groups(hidden, groups), hidden), nn.SiLU(), nn.Linear(hidden, x_dim if head == 'eps' else x_dim + x_dim * (x_dim + 1) // 2))
-        nn.init.zeros_(self.out[-1].weight); nn.init.zeros_(self.out[-1].bias)  # starts at the base
+        nn.init.zeros_(self.out[-1].weight)
+        nn.init.zeros_(self.out[-1].bias)  # starts at the base
         for k in ('mx', 'my', 'A', 'Uu', 'su', 'Uc', 'sc'): self.register_buffer('g_' + k, None)
     def fit_gaussian(self, X:torch.Tensor, Y:torch.Tensor, # training pairs (n, x_dim), (n, y_dim)
                      floor:float=1e-8): # smallest covariance eigenvalue kept: the base claims at most ½·log(1/floor) nats per direction
@@ -237,21 +255,28 @@ class MMGDenoiser(nn.Module):
         return self.base_mean(y, mask), torch.where((mask > 0)[:, None, None], self.g_Uc * self.g_sc.sqrt(), self.g_Uu * self.g_su.sqrt())
     def local(self, o, y, mask):
         "The local head's Gaussian: mean = base mean + o[:, :d], root = base root @ M, M lower-triangular from o[:, d:] with exp on its diagonal (o = 0: the base)."
-        d = self.x_dim; (m0, R0), (i, j) = self.prior(y, mask), torch.tril_indices(d, d, device=o.device)
-        L = o.new_zeros(len(o), d, d); L[:, i, j] = o[:, d:]
+        d = self.x_dim
+        (m0, R0), (i, j) = self.prior(y, mask), torch.tril_indices(d, d, device=o.device)
+        L = o.new_zeros(len(o), d, d)
+        L[:, i, j] = o[:, d:]
         return m0 + o[:, :d], R0 @ (L.tril(-1) + torch.diag_embed(L.diagonal(dim1=1, dim2=2).clamp(-20, 10).exp()))
 
 # %% ../../nbs/mi/71_estimators.ipynb #8dd80326
 class MMGExperts(nn.Module):
     "Mixture of experts: `low` handles lambda < split, `high` the rest; same call signature as MMGDenoiser."
     def __init__(self, split:float, **kw):
-        super().__init__(); self.split = split; self.low, self.high = MMGDenoiser(**kw), MMGDenoiser(**kw)
+        super().__init__()
+        self.split = split
+        self.low, self.high = MMGDenoiser(**kw), MMGDenoiser(**kw)
         self.x_dim, self.y_dim = self.low.x_dim, self.low.y_dim
     def fit_gaussian(self, X, Y, **kw):
         "Fit both experts' Gaussian base (`MMGDenoiser.fit_gaussian`, same options and defaults)."
-        self.low.fit_gaussian(X, Y, **kw); self.high.fit_gaussian(X, Y, **kw); return self
+        self.low.fit_gaussian(X, Y, **kw)
+        self.high.fit_gaussian(X, Y, **kw)
+        return self
     def forward(self, z, lam, y=None, mask=None):
-        hi = lam >= self.split; out = z.new_zeros(len(z), self.x_dim)
+        hi = lam >= self.split
+        out = z.new_zeros(len(z), self.x_dim)
         for sel, net in ((~hi, self.low), (hi, self.high)):
             if sel.any(): out[sel] = net(z[sel], lam[sel], None if y is None else y[sel], None if mask is None else mask[sel])
         return out
@@ -276,16 +301,20 @@ def mmg_val_loss(X:torch.Tensor, Y:torch.Tensor, # held-out pairs (n, dx), (n, d
                  loc:float, scale:float, lam_range=(-math.inf, math.inf), # the training proposal
                  reps:int=4, seed:int=0): # logSNR draws per pair; seed of the fixed draws
     "`loss(model)`: the denoising loss with and without y on fixed draws for held-out pairs (for early stopping)."
-    g = torch.Generator().manual_seed(seed); n = len(X) * reps
+    g = torch.Generator().manual_seed(seed)
+    n = len(X) * reps
     lam, eps = logistic_stratified(n, loc, scale, g, *lam_range), torch.randn(n, X.shape[1], generator=g)
     b = dict(x=X.repeat(2 * reps, 1), y=Y.repeat(2 * reps, 1), lam=lam.repeat(2), eps=eps.repeat(2, 1), mask=torch.cat([torch.zeros(n), torch.ones(n)]))
     @torch.no_grad()
-    def loss(model): dev = next(model.parameters()).device; return float(mmg_loss(model, {k: v.to(dev) for k, v in b.items()}))
+    def loss(model):
+        dev = next(model.parameters()).device
+        return float(mmg_loss(model, {k: v.to(dev) for k, v in b.items()}))
     return loss
 
 def mmg_gaps(model, x, y, lam, eps):
     "Per-pair eps-MMSE gaps at `lam`: (standard ||eps-eu||²-||eps-ec||², orthogonal ||eu-ec||²)."
-    z = vp_noise(x, lam, eps); n = len(x)
+    z = vp_noise(x, lam, eps)
+    n = len(x)
     e = model(torch.cat([z, z]), torch.cat([lam, lam]), torch.cat([y, y]), torch.cat([torch.zeros(n), torch.ones(n)]).to(z))
     eu, ec = e[:n], e[n:]
     return ((eps - eu)**2).sum(1) - ((eps - ec)**2).sum(1), ((eu - ec)**2).sum(1)
@@ -300,7 +329,9 @@ def _auto_proposal(X, Y, L:float|None=None):
 def mmg_tail(model, X:torch.Tensor, Y:torch.Tensor, # a denoiser; pairs (n, dx), (n, dy)
              lam:float, n:int=4096, seed:int=0) -> float: # the logSNR; pairs used; seed of the draws
     "MI per unit logSNR still being resolved at `lam`: ½ the mean gap there (standard and orthogonal forms averaged), on up to n pairs."
-    g = torch.Generator().manual_seed(seed); i = torch.randperm(len(X), generator=g)[:n]; dev = next(model.parameters()).device
+    g = torch.Generator().manual_seed(seed)
+    i = torch.randperm(len(X), generator=g)[:n]
+    dev = next(model.parameters()).device
     eps = torch.randn(len(i), X.shape[1], generator=g)
     s, o = mmg_gaps(model, X[i].to(dev), Y[i].to(dev), torch.full((len(i),), float(lam), device=dev), eps.to(dev))
     return float(s.mean() + o.mean()) / 4
@@ -330,9 +361,11 @@ class MMG(MIEstimator):
         if not 0 <= val_frac < 1: raise ValueError(f"val_frac must be in [0, 1), got {val_frac}")
         if not (isinstance(extend, int) and extend >= 0): raise ValueError(f"extend must be an int >= 0, got {extend!r}")
         if not (isinstance(knot_stride, int) and knot_stride >= 1): raise ValueError(f"knot_stride must be an int >= 1, got {knot_stride!r}")
-        self.__dict__.update({k: v for k, v in locals().items() if k not in ('self', 'fit_kw')}); self.fit_kw = fit_kw
+        self.__dict__.update({k: v for k, v in locals().items() if k not in ('self', 'fit_kw')})
+        self.fit_kw = fit_kw
     def _fit(self, X, Y):
-        X, Y, val = self._split(X, Y); X, Y = (torch.as_tensor(A, dtype=torch.float32) for A in (X, Y))
+        X, Y, val = self._split(X, Y)
+        X, Y = (torch.as_tensor(A, dtype=torch.float32) for A in (X, Y))
         pick = lambda v, a: a if isinstance(v, str) and v == 'auto' else v
         L, self.tails_, auto_range = None, [], pick(self.lam_range, None) is None
         for k in range(self.extend + 1):
@@ -367,7 +400,8 @@ class MMG(MIEstimator):
     def _split(self, X, Y):
         "(train X, train Y, held-out (X, Y) or None): a seeded split of `val_frac` of the pairs."
         if not self.val_frac: return X, Y, None
-        p = np.random.default_rng(self.seed).permutation(len(X)); k = max(1, int(len(X) * self.val_frac))
+        p = np.random.default_rng(self.seed).permutation(len(X))
+        k = max(1, int(len(X) * self.val_frac))
         T = lambda A: torch.as_tensor(A[p[:k]], dtype=torch.float32)
         return X[p[k:]], Y[p[k:]], (T(X), T(Y))
     def _keeper(self, val) -> dict:
@@ -384,7 +418,9 @@ class MMG(MIEstimator):
 @torch.no_grad()
 def _mmg_eval(self:MMG, X, Y, reps:int, stratify_rows:bool):
     "Importance-weighted gaps (standard, orthogonal) for `reps` logSNR draws per pair, shape (reps, n) each."
-    X, Y = self._prep(X, Y); dev = next(self.model.parameters()).device; n = len(X)
+    X, Y = self._prep(X, Y)
+    dev = next(self.model.parameters()).device
+    n = len(X)
     g = torch.Generator().manual_seed(self.seed + 1)
     x, y = (torch.as_tensor(A, dtype=torch.float32) for A in (X, Y))
     q = (self.loc_, self.scale_, g, *self.range_)
@@ -394,7 +430,8 @@ def _mmg_eval(self:MMG, X, Y, reps:int, stratify_rows:bool):
     out = torch.zeros(2, reps * n, dtype=torch.float64)
     xr, yr, lr_, er = x.repeat(reps, 1), y.repeat(reps, 1), lam.reshape(-1), eps.reshape(-1, X.shape[1])
     for c in torch.arange(reps * n).split(self.chunk):
-        l = lr_[c].to(dev); w = (-logistic_logpdf(l, self.loc_, self.scale_, *self.range_)).double().exp()
+        l = lr_[c].to(dev)
+        w = (-logistic_logpdf(l, self.loc_, self.scale_, *self.range_)).double().exp()
         s, o = mmg_gaps(self.model, xr[c].to(dev), yr[c].to(dev), l, er[c].to(dev))
         out[0, c], out[1, c] = (s.double() * w).cpu(), (o.double() * w).cpu()
     return 0.5 * out.view(2, reps, n)
@@ -418,7 +455,8 @@ from ..ratio.training import ratio_loss_fn
 def critic_sampler(X, Y, n_neg:int=1):
     "`sample_batch(batch_size, generator)`: a clean (t = 0) batch for `training.ratio_loss_fn`, with `n_neg` derangements of the batch as y_neg."
     def sample_batch(bs, g):
-        i = torch.randint(len(X), (bs,), generator=g); y = Y[i]
+        i = torch.randint(len(X), (bs,), generator=g)
+        y = Y[i]
         y_neg = torch.stack([y[derangement(bs, g)] for _ in range(n_neg)], 1)
         return dict(x_t=X[i], y_in=y, y_neg=y_neg, t=torch.zeros(bs, dtype=torch.long))
     return sample_batch
@@ -433,7 +471,8 @@ class CriticMI(MIEstimator):
                  scaling:str='auto', # input scaling (see Standardizer)
                  eval_chunk:int=256, ema_decay:float|None=None, device=None, seed:int=0, progress:bool=False,
                  objective_kw:dict|None=None, **fit_kw): # objective parameters (e.g. tau for smile); more `fit` options
-        self.__dict__.update({k: v for k, v in locals().items() if k not in ('self', 'fit_kw')}); self.fit_kw = fit_kw
+        self.__dict__.update({k: v for k, v in locals().items() if k not in ('self', 'fit_kw')})
+        self.fit_kw = fit_kw
         self.obj = get_objective(objective, **(objective_kw or {}))
         self.has_pointwise = not self.obj.ratio_up_to_constant
         if self.pairwise is None: self.pairwise = objective == 'infonce'
@@ -452,7 +491,8 @@ class CriticMI(MIEstimator):
 @torch.no_grad()
 def _critic_scores(self:CriticMI, X, Y):
     "Yield (T_pos, T_neg) per held-out chunk: joint scores and all in-chunk negatives (anchored on y)."
-    X, Y = self._prep(X, Y); dev = next(self.critic.parameters()).device
+    X, Y = self._prep(X, Y)
+    dev = next(self.critic.parameters()).device
     x, y = (torch.as_tensor(A, dtype=torch.float32, device=dev) for A in (X, Y))
     for c in torch.arange(len(x), device=dev).split(self.eval_chunk):
         if len(c) < 2: continue
@@ -465,7 +505,8 @@ def _critic_estimate(self:CriticMI, X, Y) -> float:
 @torch.no_grad()
 def _critic_pointwise(self:CriticMI, X, Y) -> np.ndarray:
     if not self.has_pointwise: raise NotImplementedError(f"{self.objective} fits log q/r only up to a constant: no pointwise MI")
-    X, Y = self._prep(X, Y); dev = next(self.critic.parameters()).device
+    X, Y = self._prep(X, Y)
+    dev = next(self.critic.parameters()).device
     x, y = (torch.as_tensor(A, dtype=torch.float32, device=dev) for A in (X, Y))
     return self.obj.log_ratio(self.critic(x, y, torch.zeros(len(x), device=dev))).cpu().double().numpy()
 CriticMI.estimate, CriticMI.pointwise = _critic_estimate, _critic_pointwise

@@ -28,7 +28,8 @@ class _CriticBase(ModelMixin, ConfigMixin):
     def _inputs(self, x_t, y, t):
         for name, v in (('x_t', x_t), ('y', y)):
             if not isinstance(v, torch.Tensor): raise TypeError(f"{name} must be a torch.Tensor, got {type(v).__name__}")
-        self._check_x(x_t); self._check_y(y)
+        self._check_x(x_t)
+        self._check_y(y)
         if len(x_t) != len(y): raise ValueError(f"x_t has {len(x_t)} rows but y has {len(y)}")
         return x_t.to(self.dtype), y.to(self.dtype), self._time(t, len(x_t), x_t.device)
     def _check_shape(self, v, name, ndim, dim, dim_name):
@@ -40,7 +41,8 @@ class _CriticBase(ModelMixin, ConfigMixin):
                 t, # diffusers timesteps, scalar or (B,)
                ) -> torch.Tensor:
         "Critic scores T(x_i, y_i, t_i), shape (B,)."
-        x_t, y, t = self._inputs(x_t, y, t); e = self.temb(t)
+        x_t, y, t = self._inputs(x_t, y, t)
+        e = self.temb(t)
         if self.config.arch == 'joint': return self.joint_score(x_t, y, e)
         return (self._fx(x_t, e) * self._gy(y, e)).sum(-1) + self.bias(e)[:, 0]
 
@@ -49,7 +51,8 @@ class _CriticBase(ModelMixin, ConfigMixin):
         h = self.f(x_t, e)
         return F.normalize(h, dim=-1) * F.softplus(self.scale(e)) if self.config.feat_norm else h / math.sqrt(self.config.feat_dim)
     def _gy(self, y, e):
-        h = self.g(y, e); return F.normalize(h, dim=-1) if self.config.feat_norm else h
+        h = self.g(y, e)
+        return F.normalize(h, dim=-1) if self.config.feat_norm else h
 
     def pairwise(self, x_t:torch.Tensor, # (B, ...) x noised at t
                  y:torch.Tensor, # (B, ...) y partners
@@ -57,12 +60,14 @@ class _CriticBase(ModelMixin, ConfigMixin):
                  chunk:int=1024, # pairs per forward pass (joint critics)
                 ) -> torch.Tensor:
         "All-pairs scores S[i, j] = T(x_i, y_j, t_i), shape (B, B)."
-        x_t, y, t = self._inputs(x_t, y, t); B = len(x_t)
+        x_t, y, t = self._inputs(x_t, y, t)
+        B = len(x_t)
         if self.config.arch == 'joint':
             ii, jj = torch.arange(B, device=x_t.device).repeat_interleave(B), torch.arange(B, device=x_t.device).repeat(B)
             out = [self.joint_score(x_t[ii[c]], y[jj[c]], self.temb(t[ii[c]])) for c in torch.arange(B * B, device=x_t.device).split(chunk)]
             return torch.cat(out).reshape(B, B)
-        e = self.temb(t); fx = self._fx(x_t, e)
+        e = self.temb(t)
+        fx = self._fx(x_t, e)
         S = fx.new_zeros(B, B)
         if not self.config.y_time: return fx @ self._gy(y, e).T + self.bias(e)
         for u in t.unique():   # g(y_j, t_i): one pass of g per distinct timestep
@@ -77,7 +82,9 @@ def _time_embedding(emb_dim, time_kind, time_input, beta_schedule, num_train_tim
 
 def _scale_head(emb_dim, init=4.):
     "Linear(e) -> 1 read through softplus as the scale s(t) of a feat_norm critic, starting at `init` for every t."
-    lin = nn.Linear(emb_dim, 1); nn.init.zeros_(lin.weight); nn.init.constant_(lin.bias, math.log(math.expm1(init)))
+    lin = nn.Linear(emb_dim, 1)
+    nn.init.zeros_(lin.weight)
+    nn.init.constant_(lin.bias, math.log(math.expm1(init)))
     return lin
 
 def _numel(dim): return dim if isinstance(dim, int) else math.prod(dim)
@@ -153,7 +160,8 @@ class _ConvTower(nn.Module):
         self.levels, self.downs = nn.ModuleList(), nn.ModuleList()
         cprev = w0
         for i, w in enumerate(widths):
-            self.levels.append(nn.ModuleList([ResBlock(cprev if k == 0 else w, w, emb_dim, groups) for k in range(blocks)])); cprev = w
+            self.levels.append(nn.ModuleList([ResBlock(cprev if k == 0 else w, w, emb_dim, groups) for k in range(blocks)]))
+            cprev = w
             self.downs.append(nn.Conv2d(w, w, 3, stride=2, padding=1) if i < len(widths) - 1 else nn.Identity())
         self.out_norm = nn.GroupNorm(norm_groups(cprev, groups), cprev)
         self.head = nn.Sequential(nn.Linear(cprev, cprev), nn.SiLU(), nn.Linear(cprev, dout))
@@ -190,7 +198,9 @@ class ConvCritic(_CriticBase):
                 ):
         super().__init__()
         _check_arch(arch, mode)
-        if y_channels is None: self.register_to_config(y_channels=x_channels); y_channels = x_channels
+        if y_channels is None:
+            self.register_to_config(y_channels=x_channels)
+            y_channels = x_channels
         if y_time is None: self.register_to_config(y_time=mode == 'coupled')
         widths = tuple(widths)
         self.temb = _time_embedding(emb_dim, time_kind, time_input, beta_schedule, num_train_timesteps)
@@ -219,7 +229,8 @@ def encode_y(self:_CriticBase, y:torch.Tensor, # (B, ...) a clean y, the same fo
     "The critic's y-branch on y: g(y) (separable, y_time=False), the y stem (joint ConvCritic), else y itself."
     kind = _y_branch(self)
     if kind is None: return y
-    self._check_y(y); y = _flat(self, y.to(self.dtype))
+    self._check_y(y)
+    y = _flat(self, y.to(self.dtype))
     if kind == 'g': return self._gy(y, y.new_zeros(len(y), self.config.emb_dim))   # g ignores t: a zero embedding
     return self.tower.ystem(y)
 
@@ -234,7 +245,8 @@ def score_encoded(self:_CriticBase, x_t:torch.Tensor, # (B, ...) x noised at t
     if kind is None: return self(x_t, hy, t)
     self._check_x(x_t)
     if len(hy) != len(x_t): raise ValueError(f"x_t has {len(x_t)} rows but hy has {len(hy)}")
-    x = _flat(self, x_t.to(self.dtype)); e = self.temb(self._time(t, len(x), x.device))
+    x = _flat(self, x_t.to(self.dtype))
+    e = self.temb(self._time(t, len(x), x.device))
     if kind == 'g': return (self._fx(x, e) * hy).sum(-1) + self.bias(e)[:, 0]
     return self.tower(x, e, hy=hy)[:, 0]
 

@@ -25,7 +25,9 @@ from .critics import ConvCritic, MLPCritic
 from ..data.pairs import NoisingCollate, TensorPairs
 
 # %% ../../nbs/ratio/52_training.ipynb #5fc0485b
-def _t_shared(batch): t = batch['t']; return t.ndim == 0 or bool((t == t.reshape(-1)[0]).all())
+def _t_shared(batch):
+    t = batch['t']
+    return t.ndim == 0 or bool((t == t.reshape(-1)[0]).all())
 
 def _separable(critic): return getattr(getattr(critic, 'config', None), 'arch', None) == 'separable'
 def pairwise_anchor(objective) -> str: return 'y' if isinstance(objective, InfoNCE) else 'x'
@@ -47,7 +49,8 @@ def ratio_scores(critic:nn.Module, # critic(x_t, y, t) -> (B,)
     if pairwise:
         if anchor == 'y' and not _t_shared(batch): raise ValueError(f"pairwise (y-anchored) negatives T(x_j, y_i, t) need one t for the whole batch, got {len(t.unique())} distinct t; use NoisingCollate(shared_t=True)")
         return pos_neg_from_pairwise(critic.pairwise(x_t, y, t), anchor=anchor)
-    yn = batch['y_neg']; B, K = yn.shape[:2]
+    yn = batch['y_neg']
+    B, K = yn.shape[:2]
     if len(yn) != len(x_t): raise ValueError(f"y_neg has {len(yn)} rows but x_t has {len(x_t)}")
     T = critic(torch.cat([x_t, x_t.repeat_interleave(K, 0)]), torch.cat([y, yn.flatten(0, 1)]), torch.cat([t, t.repeat_interleave(K)]))
     return T[:B], T[B:].view(B, K)
@@ -58,7 +61,8 @@ class RatioLoss(nn.Module):
     def __init__(self, objective, # an objective name (see mmg_nb.ratio.objectives.objectives) or an Objective
                  pairwise:bool|str='auto', # True/False, or 'auto': on clean-y batches, infonce with one shared t, other objectives with a separable critic
                  **kw): # the objective's parameters when `objective` is a name
-        super().__init__(); self.objective, self.pairwise, self._warned = get_objective(objective, **kw), pairwise, False
+        super().__init__()
+        self.objective, self.pairwise, self._warned = get_objective(objective, **kw), pairwise, False
     def forward(self, critic, batch):
         pw = _use_pairwise(self.pairwise, self.objective, critic, batch)
         if isinstance(self.objective, InfoNCE) and not pw and not self._warned:
@@ -98,9 +102,13 @@ def ratio_eval(critic:nn.Module, # critic(x_t, y, t) -> (B,)
                num_train_timesteps:int|None=None, # T of the schedule (default: critic.config's, else 1000)
               ) -> dict:
     "Loss, AUC, calibration, MI and (given the truth) log-ratio RMSE over the batch, and per t-bucket in 'buckets'."
-    obj = get_objective(objective); was_c, was_o = critic.training, obj.training; critic.eval(); obj.eval()
+    obj = get_objective(objective)
+    was_c, was_o = critic.training, obj.training
+    critic.eval()
+    obj.eval()
     try:
-        Tp, Tn = ratio_scores(critic, batch); Tp, Tn = Tp.double(), Tn.double()
+        Tp, Tn = ratio_scores(critic, batch)
+        Tp, Tn = Tp.double(), Tn.double()
         lp, ln = obj.log_ratio(Tp), obj.log_ratio(Tn)
         tp = tn = None
         if true_log_ratio is not None:
@@ -114,7 +122,9 @@ def ratio_eval(critic:nn.Module, # critic(x_t, y, t) -> (B,)
             if m.sum() < 2: continue
             sub = lambda v: None if v is None else v[m]
             out['buckets'].append({'t_lo': lo, 't_hi': hi} | _bucket_stats(obj, Tp[m], Tn[m], lp[m], ln[m], sub(tp), sub(tn)))
-    finally: critic.train(was_c); obj.train(was_o)
+    finally:
+        critic.train(was_c)
+        obj.train(was_o)
     return out
 
 # %% ../../nbs/ratio/52_training.ipynb #0c7ea46c
@@ -136,7 +146,8 @@ def pool_negatives(pool:torch.Tensor, # (M, ...) y samples to draw negatives fro
     "A NoisingCollate `negatives` hook drawing rows of `pool` uniformly (with replacement)."
     if len(pool) < 1: raise ValueError("the negatives pool is empty")
     def hook(batch, generator=None):
-        B = len(batch['y0']); idx = torch.randint(0, len(pool), (B * n_neg,), generator=generator)
+        B = len(batch['y0'])
+        idx = torch.randint(0, len(pool), (B * n_neg,), generator=generator)
         return pool[idx].reshape(B, n_neg, *pool.shape[1:])
     return hook
 
