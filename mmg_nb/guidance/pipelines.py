@@ -139,7 +139,7 @@ def __call__(self:RatioGuidedPipeline,
              generator:torch.Generator|None=None, # randomness
              output_type:str='pil', # 'pt', 'np' or 'pil'
              return_dict:bool=True, # ImagePipelineOutput, or a tuple
-             objective:str|Objective|None=None, # read-out of the critic output (an objective or its name); None: T
+             objective:str|Objective|None=None, # the critic's read-out (an objective or its name); None: T is log r
              log_ratio:Callable|None=None, # instead of the pipeline's critic: any log_ratio(x_t, y, t) callable
              schedule='constant', # lambda(t) / scale: a `guidance_schedules` name or fn(t, alphas_cumprod)
              compute:Compute|None=None, # batch_size, amp_dtype, compile, dtype (device: the pipeline's)

@@ -96,8 +96,7 @@ class NWJ(Objective):
 class DV(Objective):
     "Donsker-Varadhan bound with a moving-average denominator for the gradient; T* = log q/r + c."
     ratio_up_to_constant = True
-    def __init__(self, ma_rate:float=0.01):
-        # weight of the newest batch in the moving average of E_r e^T (1 = no averaging)
+    def __init__(self, ma_rate:float=0.01): # newest batch's weight in the moving average of E_r e^T (1: no averaging)
         super().__init__()
         if not 0 < ma_rate <= 1: raise ValueError(f"dv needs 0 < ma_rate <= 1, got {ma_rate}")
         self.ma_rate = ma_rate
