@@ -62,10 +62,12 @@ def _bmi40(dfs:list) -> str:
     per_seed = [mi_summary(mi_error_table(d[d.estimator == 'mmg']))['mmg'] for d in dfs]
     within = ', '.join(str(s['within_tol']) for s in per_seed)
     med, n = [s['median_abs_err'] for s in per_seed], per_seed[0]['n_tasks']
-    return f"MMG within tolerance on {within} of {n} tasks at seeds 0–{len(dfs) - 1}; median abs error {min(med):.3f}–{max(med):.3f}"
+    return (f"MMG within tolerance on {within} of {n} tasks at seeds 0–{len(dfs) - 1}; "
+            f"median abs error {min(med):.3f}–{max(med):.3f}")
 
 def _high_mi(df:pd.DataFrame) -> str:
-    d = df[df.estimator == 'mmg'].assign(bias=lambda d: d.estimate - d.mi_true, cube=lambda d: d.task.str.startswith('half'))
+    d = df[df.estimator == 'mmg']
+    d = d.assign(bias=d.estimate - d.mi_true, cube=d.task.str.startswith('half'))
     fmt = lambda e: ', '.join(f'{b:+.2f}' for b in e.bias)
     return (f"MMG bias (nats) {fmt(d[~d.cube])} on the Gaussians, {fmt(d[d.cube])} on the half-cubes "
             f"(truth {d.mi_true.min():.1f}–{d.mi_true.max():.1f})")
@@ -95,7 +97,8 @@ HEADLINES = [
     Headline('Cost of ratio guidance, 1.1 M UNet at 28×28, CPU', 'digits/reference/bench_sampler.json', _overheads,
              'experiments/digits/bench_sampler.ipynb'),
     Headline('Cost of latent guidance at Stable Diffusion 1.5 size (859 M UNet, CFG on), CPU',
-             'audio/reference/bench_latent_guidance_sd15.json', _latent, 'experiments/audio/bench_latent_guidance.ipynb'),
+             'audio/reference/bench_latent_guidance_sd15.json', _latent,
+             'experiments/audio/bench_latent_guidance.ipynb'),
 ]
 
 # %% ../../nbs/tasks/98_headlines.ipynb #e1c1155f
