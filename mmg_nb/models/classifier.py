@@ -57,7 +57,8 @@ def predict_labels(model:nn.Module, # a classifier returning logits
                   ) -> torch.Tensor:
     "Predicted labels `(N,)` (on the CPU), in eval mode and in batches."
     dev = get_device(device) if device is not None else next(model.parameters()).device
-    was = model.training; model.eval()
+    was = model.training
+    model.eval()
     try: return torch.cat([model(images[i:i+batch_size].to(dev)).argmax(-1).cpu() for i in range(0, len(images), batch_size)])
     finally: model.train(was)
 
@@ -68,7 +69,8 @@ def augment_digits(x:torch.Tensor, # images (B, C, H, W) in [-1, 1] (background 
                    scale:float=0.1, # max relative zoom
                   ) -> torch.Tensor:
     "Random affine jitter per image (global torch RNG), padding with the background value -1."
-    B = len(x); u = lambda: torch.rand(B, device=x.device, dtype=x.dtype) * 2 - 1
+    B = len(x)
+    u = lambda: torch.rand(B, device=x.device, dtype=x.dtype) * 2 - 1
     ang, s = u() * degrees * torch.pi / 180, 1 + u() * scale
     cos, sin = torch.cos(ang) / s, torch.sin(ang) / s
     theta = torch.stack([torch.stack([cos, -sin, u() * shift * 2], -1), torch.stack([sin, cos, u() * shift * 2], -1)], 1)

@@ -78,7 +78,8 @@ def ddpm_loss_fn(noise_scheduler, # a diffusers scheduler with `add_noise` (and 
         raise ValueError(f"prediction_type {pt!r} differs from the scheduler's {noise_scheduler.config.prediction_type!r}; build the scheduler with the one you train")
     T = noise_scheduler.config.num_train_timesteps
     def loss_fn(model, batch):
-        x0 = _images(batch); noise = torch.randn_like(x0)
+        x0 = _images(batch)
+        noise = torch.randn_like(x0)
         t = torch.randint(0, T, (len(x0),), device=x0.device)
         x_t = noise_scheduler.add_noise(x0, noise, t)
         target = noise if pt == 'epsilon' else noise_scheduler.get_velocity(x0, noise, t) if pt == 'v_prediction' else x0

@@ -56,15 +56,20 @@ def tiny_clip_tokenizer(folder:str|Path, # where the vocabulary files are writte
                        ):
     "An offline `CLIPTokenizer` whose vocabulary is a handful of whole words plus single letters."
     from transformers import CLIPTokenizer
-    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     vocab = {'<|startoftext|>': 0, '<|endoftext|>': 1, **{f'{w}</w>': i + 2 for i, w in enumerate(words)}}
     merges = []
     for w in words:  # merge each word left to right: 'p h', 'ph o', ..., 'phot o</w>'
         for k in range(1, len(w)):
             a, b = w[:k], w[k] + ('</w>' if k == len(w) - 1 else '')
-            merges.append(f'{a} {b}'); vocab.setdefault(a + b, len(vocab))
-    for c in 'abcdefghijklmnopqrstuvwxyz': vocab.setdefault(c, len(vocab)); vocab.setdefault(c + '</w>', len(vocab))  # letters never become unknown
-    (folder/'vocab.json').write_text(json.dumps(vocab)); (folder/'merges.txt').write_text('\n'.join(['#version: 0.2', *dict.fromkeys(merges)]) + '\n')
+            merges.append(f'{a} {b}')
+            vocab.setdefault(a + b, len(vocab))
+    for c in 'abcdefghijklmnopqrstuvwxyz':
+        vocab.setdefault(c, len(vocab))
+        vocab.setdefault(c + '</w>', len(vocab))  # letters never become unknown
+    (folder/'vocab.json').write_text(json.dumps(vocab))
+    (folder/'merges.txt').write_text('\n'.join(['#version: 0.2', *dict.fromkeys(merges)]) + '\n')
     return CLIPTokenizer(str(folder/'vocab.json'), str(folder/'merges.txt'), model_max_length=77)
 
 def tiny_sd_pipeline(seed:int=0, # weight initialisation seed
@@ -95,7 +100,8 @@ def save_audioldm2_style(vae:AutoencoderKL, # the VAE to save
                          path:str|Path, # destination folder
                         ) -> Path:
     "Save `vae` as the `vae/` component of an AudioLDM2-style pipeline folder (with its model_index.json)."
-    path = Path(path); vae.save_pretrained(path/'vae')
+    path = Path(path)
+    vae.save_pretrained(path/'vae')
     save_json({'_class_name': 'AudioLDM2Pipeline', 'vae': ['diffusers', 'AutoencoderKL']}, path/'model_index.json')
     return path
 
@@ -199,7 +205,8 @@ def cache_latents(fn:Callable, # batch -> tensor, e.g. `lambda x: encode_images(
                  ) -> torch.Tensor:
     "`fn` applied to `data` in batches, cached under `path` (atomic parts, resumable); returns the concatenated result."
     from safetensors.torch import save_file, load_file
-    path = Path(path); path.mkdir(parents=True, exist_ok=True)
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True)
     n, final = len(data), path/'latents.safetensors'
     meta = {'n': n, 'batch_size': batch_size}
     if (path/'meta.json').exists() and (old := json.loads((path/'meta.json').read_text())) != meta:
@@ -238,7 +245,8 @@ def small_autoencoder_kl(in_channels:int=1, # image / mel channels
     cfg = {**AE_PRESETS[preset], 'layers_per_block': 1, **overrides, 'in_channels': in_channels, 'out_channels': overrides.get('out_channels', in_channels)}
     if latent_channels is not None: cfg['latent_channels'] = latent_channels
     if sample_size is not None: cfg['sample_size'] = sample_size
-    n = len(cfg['block_out_channels']); f = 2 ** (n - 1)
+    n = len(cfg['block_out_channels'])
+    f = 2 ** (n - 1)
     hw = (cfg['sample_size'],) * 2 if isinstance(cfg['sample_size'], int) else tuple(cfg['sample_size'])
     if any(s % f for s in hw): raise ValueError(f"sample_size {hw} is not a multiple of the downsampling factor {f} of preset {preset!r}; pad the inputs (pad_to)")
     return AutoencoderKL(down_block_types=(_ENC,) * n, up_block_types=(_DEC,) * n, **cfg)

@@ -36,15 +36,18 @@ _HINT = "write it with save_pretrained (train_ddpm / train_classifier do)"
 
 @pretrained_kinds.register('unet')
 def _load_unet(path, device=None):
-    _need(path, 'unet', ['config.json', _WEIGHTS], _HINT); return UNet2DModel.from_pretrained(path).to(get_device(device))
+    _need(path, 'unet', ['config.json', _WEIGHTS], _HINT)
+    return UNet2DModel.from_pretrained(path).to(get_device(device))
 
 @pretrained_kinds.register('classifier')
 def _load_clf(path, device=None):
-    _need(path, 'classifier', ['config.json', _WEIGHTS], _HINT); return DigitClassifier.from_pretrained(path).to(get_device(device)).eval()
+    _need(path, 'classifier', ['config.json', _WEIGHTS], _HINT)
+    return DigitClassifier.from_pretrained(path).to(get_device(device)).eval()
 
 @pretrained_kinds.register('scheduler')
 def _load_sched(path, device=None):
-    _need(path, 'scheduler', ['scheduler_config.json'], _HINT); return _load_scheduler(path)
+    _need(path, 'scheduler', ['scheduler_config.json'], _HINT)
+    return _load_scheduler(path)
 
 @pretrained_kinds.register('ddpm')
 def _load_ddpm(path, device=None):

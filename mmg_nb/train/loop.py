@@ -28,7 +28,9 @@ class History:
     def __init__(self): self.records, self._acc, self.model, self.ema_model, self.checkpoint = [], {}, None, None, None
     def accumulate(self, loss:float, logs:dict):
         "Add one step's loss and logs to the running sums of the current log interval."
-        for k, v in {'loss': loss, **logs}.items(): n, s = self._acc.get(k, (0, 0.)); self._acc[k] = (n + 1, s + v)
+        for k, v in {'loss': loss, **logs}.items():
+            n, s = self._acc.get(k, (0, 0.))
+            self._acc[k] = (n + 1, s + v)
     def log(self, step:int, lr:float, eval:dict|None=None):
         "Close the current interval: append a record with the interval means, and reset the sums."
         means = {k: s / n for k, (n, s) in self._acc.items()}
@@ -56,9 +58,13 @@ def _history_plot(self, ax=None, # matplotlib axes to draw on (a new figure if N
     import matplotlib.pyplot as plt
     df = self.to_df()
     if ax is None: _, ax = plt.subplots(figsize=(6, 3.5))
-    ax.plot(df.step, df.loss, label='loss'); ax.set_xlabel('step'); ax.set_ylabel('loss')
+    ax.plot(df.step, df.loss, label='loss')
+    ax.set_xlabel('step')
+    ax.set_ylabel('loss')
     if logy: ax.set_yscale('log')
-    ax2 = ax.twinx(); ax2.plot(df.step, df.lr, color='tab:orange', alpha=.6, label='lr'); ax2.set_ylabel('lr')
+    ax2 = ax.twinx()
+    ax2.plot(df.step, df.lr, color='tab:orange', alpha=.6, label='lr')
+    ax2.set_ylabel('lr')
     return ax
 
 History.to_df, History.plot = _history_to_df, _history_plot
@@ -149,7 +155,9 @@ def _rng_state():
             'cuda': torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None}
 
 def _set_rng_state(st):
-    torch.set_rng_state(st['torch']); np.random.set_state(st['numpy']); random.setstate(st['python'])
+    torch.set_rng_state(st['torch'])
+    np.random.set_state(st['numpy'])
+    random.setstate(st['python'])
     if st.get('cuda') is not None and torch.cuda.is_available(): torch.cuda.set_rng_state_all(st['cuda'])
 
 # %% ../../nbs/train/30_loop.ipynb #7e79778c
@@ -159,7 +167,8 @@ class Checkpointer:
                  keep:int=2, # newest checkpoints to keep
                  is_main:bool=True): # only the main process writes
         self.dir, self.keep, self.is_main = ckpt_dir and Path(ckpt_dir), keep, is_main
-        cks = list_checkpoints(self.dir); self.last = cks[-1] if cks else None
+        cks = list_checkpoints(self.dir)
+        self.last = cks[-1] if cks else None
     def save(self, step:int, parts:dict) -> Path|None:
         "Write `ckpt-<step>.pt` atomically with every part's state, the step and the RNG states; drop old ones."
         if self.dir is None or not self.is_main: return self.last
@@ -203,20 +212,26 @@ def _train_step(model, loss_fn, batch, acc, opt, sched, ema, grad_clip, step, la
     with acc.autocast(): loss, logs = _split_loss(loss_fn(model, batch), step)
     lval = float(loss.detach())
     if not math.isfinite(lval): raise _nonfinite('loss', lval, step, last_ck)
-    opt.zero_grad(set_to_none=True); acc.backward(loss)
+    opt.zero_grad(set_to_none=True)
+    acc.backward(loss)
     gnorm = float(acc.clip_grad_norm_(model.parameters(), grad_clip if grad_clip is not None else float('inf')))
     if not math.isfinite(gnorm) and acc.scaler is None: raise _nonfinite('gradient norm', gnorm, step, last_ck)
-    lr = sched.get_last_lr()[0]; opt.step(); sched.step()
+    lr = sched.get_last_lr()[0]
+    opt.step()
+    sched.step()
     if ema is not None: ema.step(acc.unwrap_model(model).parameters())
     return lval, {**logs, 'grad_norm': gnorm}, lr
 
 # %% ../../nbs/train/30_loop.ipynb #41b813fd
 def _ema_model(raw, ema, ema_copy):
     if ema is None: return raw
-    ema_copy.load_state_dict(raw.state_dict()); ema.copy_to(ema_copy.parameters()); return ema_copy
+    ema_copy.load_state_dict(raw.state_dict())
+    ema.copy_to(ema_copy.parameters())
+    return ema_copy
 
 def _run_eval(eval_fn, m, step):
-    was = m.training; m.eval()
+    was = m.training
+    m.eval()
     try:
         with torch.no_grad(): ev = dict(eval_fn(m, step))
         return {k: float(v) if isinstance(v, torch.Tensor) and v.numel() == 1 else v for k, v in ev.items()}
@@ -275,18 +290,23 @@ def fit(model:nn.Module, # the model to train (in place)
     parts = dict(model=raw, optimizer=opt, scheduler=sched, ema=ema, scaler=acc.scaler, history=hist,
                  loss_fn=loss_fn if isinstance(loss_fn, nn.Module) else None)
     if resume and (ck := ckpt.load_newest(parts)) is not None:
-        start = ck['step']; _set_rng_state(ck['rng'])
+        start = ck['step']
+        _set_rng_state(ck['rng'])
         if ema is not None: ema.to(device=acc.device)
-    model.train(); cache = {}
+    model.train()
+    cache = {}
     bar = tqdm(range(start, steps), initial=start, total=steps, disable=not progress or not acc.is_local_main_process)
     for s in bar:
         batch = to_device(make_batch(data, s, batch_size, seed, collate, acc.process_index, acc.num_processes, cache), acc.device)
         lval, logs, lr_s = _train_step(model, loss_fn, batch, acc, opt, sched, ema, grad_clip, s + 1, ckpt.last)
-        hist.accumulate(lval, logs); step = s + 1
+        hist.accumulate(lval, logs)
+        step = s + 1
         run_ev = eval_fn is not None and (step == steps or bool(eval_every and step % eval_every == 0))
         if step % log_every == 0 or step == steps or run_ev:
             hist.log(step, lr_s, _run_eval(eval_fn, _ema_model(raw, ema, ema_copy), step) if run_ev else None)
             bar.set_postfix(loss=f"{hist.records[-1]['loss']:.4g}")
-        if step % ckpt_every == 0 or step == steps: ckpt.save(step, parts); acc.wait_for_everyone()
+        if step % ckpt_every == 0 or step == steps:
+            ckpt.save(step, parts)
+            acc.wait_for_everyone()
     hist.model, hist.ema_model, hist.checkpoint = raw, (_ema_model(raw, ema, ema_copy) if ema is not None else None), ckpt.last
     return hist
