@@ -65,14 +65,16 @@ def factor_ranges(config:FactorConfig, # the factor ranges
             'shift_y': (*config.shift, config.n_bins)}
 
 def bin_index(v:torch.Tensor, # factor values in [low, high]
-              low:float, high:float, # the range
+              low:float, # low end of the range
+              high:float, # high end of the range
               n_bins:int, # number of equal-width bins
              ) -> torch.Tensor:
     "The equal-width bin (0..n_bins-1) of each value; the high end falls in the last bin, a fixed range in bin 0."
     if high == low: return torch.zeros(v.shape, dtype=torch.long, device=v.device)
     return ((v - low) / (high - low) * n_bins).floor().long().clamp(0, n_bins - 1)
 
-def bin_centres(low:float, high:float, # the range
+def bin_centres(low:float, # low end of the range
+                high:float, # high end of the range
                 n_bins:int, # number of equal-width bins
                ) -> torch.Tensor:
     "The centre of each of the `n_bins` equal-width bins of `[low, high]` (float32)."

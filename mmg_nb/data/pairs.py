@@ -64,6 +64,7 @@ def logsnr_timestep_weights(alphas_cumprod:torch.Tensor, # (T,) the schedule's a
                            hi:int|None=None, # last timestep (exclusive), default T
                           ) -> torch.Tensor:
     "Probabilities over timesteps `lo..hi-1` proportional to the logSNR span each step covers."
+    # notation: lambda_t = log(alpha_bar_t / (1 - alpha_bar_t)); p_t ∝ |d lambda_t / dt| for lo <= t < hi, sum p_t = 1
     ls = alpha_bar_to_logsnr(alphas_cumprod.double())[lo:hi]
     if len(ls) < 2: return torch.ones_like(ls)
     w = torch.gradient(ls)[0].abs()

@@ -68,6 +68,9 @@ def logsnr_schedule(u:torch.Tensor, # continuous time in [0, 1] (0 = clean, 1 = 
                     shift:float=0., # added to the cosine logSNR (e.g. 2 log(64/d) for resolution d)
                    ) -> torch.Tensor:
     "logSNR lambda(u) of a continuous VP schedule."
+    # notation: cosine: lambda(u) = -2 log tan(a u + b) + shift, b = atan(exp(-(logsnr_max - shift) / 2)),
+    #           a + b = atan(exp(-(logsnr_min - shift) / 2));
+    #           linear: lambda(u) = logsnr_max + (logsnr_min - logsnr_max) u
     dtype = torch.get_default_dtype() if not torch.is_tensor(u) or not u.is_floating_point() else None
     u = torch.as_tensor(u, dtype=dtype)
     if not logsnr_min < logsnr_max: raise ValueError(f"need logsnr_min < logsnr_max, got {logsnr_min} and {logsnr_max}")
@@ -93,6 +96,8 @@ def alpha_bar_at(t:torch.Tensor|float|int, # diffusers timesteps in [0, T-1], an
                  alphas_cumprod:torch.Tensor, # the (T,) table, e.g. `scheduler.alphas_cumprod`
                 ) -> torch.Tensor:
     "alpha_bar at timesteps `t`: exact for integer t, linear in sigma in between (as EulerDiscreteScheduler)."
+    # notation: sigma_t = sqrt((1 - alpha_bar_t) / alpha_bar_t); t = lo + w, 0 <= w < 1:
+    #           sigma_t = (1 - w) sigma_lo + w sigma_(lo+1), alpha_bar_t = 1 / (1 + sigma_t^2)
     ac = torch.as_tensor(alphas_cumprod)
     if ac.ndim != 1 or len(ac) < 2:
         raise ValueError("alphas_cumprod must be a 1-D table of length >= 2, "
@@ -118,10 +123,12 @@ PREDICTION_TYPES = ('epsilon', 'v_prediction', 'sample')
 
 def to_eps(out:torch.Tensor, # model output of `prediction_type`
            x_t:torch.Tensor, # the (VP-scaled) model input, x_t = a_t x_0 + s_t eps
-           a_t, s_t, # VP scales at t (floats, or tensors broadcastable to x_t)
+           a_t, # VP signal scale at t (a float, or a tensor broadcastable to x_t)
+           s_t, # VP noise scale at t (a float, or a tensor broadcastable to x_t)
            prediction_type:str='epsilon', # 'epsilon', 'v_prediction' (v = a eps - s x_0) or 'sample' (x_0)
           ) -> torch.Tensor:
     "Convert a model output of `prediction_type` into eps."
+    # notation: x_t = a_t x_0 + s_t eps, v = a_t eps - s_t x_0, a_t^2 + s_t^2 = 1: eps = a_t v + s_t x_t
     if prediction_type == 'epsilon': return out
     if prediction_type == 'v_prediction': return a_t * out + s_t * x_t
     if prediction_type == 'sample': return (x_t - a_t * out) / s_t
@@ -129,6 +136,7 @@ def to_eps(out:torch.Tensor, # model output of `prediction_type`
 
 def from_eps(eps:torch.Tensor, x_t:torch.Tensor, a_t, s_t, prediction_type:str='epsilon') -> torch.Tensor:
     "The inverse of `to_eps`: what a `prediction_type` model outputs when its eps is `eps`."
+    # notation: x_0 = (x_t - s_t eps) / a_t, v = a_t eps - s_t x_0
     if prediction_type == 'epsilon': return eps
     if prediction_type == 'v_prediction': return a_t * eps - s_t * (x_t - s_t * eps) / a_t
     if prediction_type == 'sample': return (x_t - s_t * eps) / a_t

@@ -21,6 +21,7 @@ def wilson_interval(k:int, # number of successes
                     z:float=1.96, # normal quantile (1.96: 95%)
                    ) -> tuple[float, float]:
     "Wilson score interval `(lo, hi)` for a binomial proportion `k/n`."
+    # notation: p = k / n; centre = (p + z^2/2n) / (1 + z^2/n), half = z / (1 + z^2/n) sqrt(p (1 - p) / n + z^2/4n^2)
     if n <= 0: raise ValueError(f"n must be positive, got n={n}")
     if not 0 <= k <= n: raise ValueError(f"k must lie in [0, n={n}], got k={k}")
     p, z2 = k / n, z * z
@@ -175,7 +176,8 @@ def mi_tolerance(mi_true, # true MI in nats: a number or an array
 
 def within_tolerance(estimate, # estimated MI (nats): a number or an array
                      mi_true, # the truth, same shape
-                     abs_tol:float=0.1, rel_tol:float=0.1, # the tolerance (see `mi_tolerance`)
+                     abs_tol:float=0.1, # absolute tolerance in nats (see `mi_tolerance`)
+                     rel_tol:float=0.1, # relative tolerance, a fraction of the truth
                     ):
     "Whether |estimate - truth| <= mi_tolerance(truth), elementwise."
     err = np.abs(np.asarray(estimate, dtype=float) - np.asarray(mi_true, dtype=float))
@@ -185,7 +187,8 @@ def within_tolerance(estimate, # estimated MI (nats): a number or an array
 def mi_error_table(results, # DataFrame or list of dicts: task, estimator, mi_true, `estimate` (and seed, wall_s)
                    by:tuple=('task', 'estimator'), # grouping columns
                    estimate:str='estimate', # the column of estimates to score (e.g. a read-out, 'estimate_orthogonal')
-                   abs_tol:float=0.1, rel_tol:float=0.1, # the tolerance (see `mi_tolerance`)
+                   abs_tol:float=0.1, # absolute tolerance in nats (see `mi_tolerance`)
+                   rel_tol:float=0.1, # relative tolerance, a fraction of the truth
                   ):
     "Per-(task, estimator) MI estimates against the truth: mean, std, bias, MAE, relative error, abs_err, within_tol."
     import pandas as pd

@@ -88,7 +88,8 @@ def grid_figure(condition:torch.Tensor, # (N, C, H, W) conditions in [-1, 1]
                 labels:torch.Tensor|None=None, # condition labels (titles)
                 pred:torch.Tensor|None=None, # judged labels of the samples (red when wrong)
                 n:int=10, # conditions shown (columns)
-                title:str='', path:str|Path|None=None, # figure title; save here if given
+                title:str='', # figure title
+                path:str|Path|None=None, # save the figure here if given
                ):
     "A figure: top row the conditions, below them the generated samples (one row per sample)."
     import matplotlib.pyplot as plt
@@ -153,7 +154,8 @@ def accuracy_bars(table:pd.DataFrame, # from `accuracy_table`: columns 'accuracy
                   notes:list[str]|None=None, # a short text above each bar
                   baseline:float|None=None, # a dotted reference line (e.g. unguided accuracy)
                   baseline_label:str='unguided', # its legend label
-                  title:str='', path:str|Path|None=None, # figure title; save here if given
+                  title:str='', # figure title
+                  path:str|Path|None=None, # save the figure here if given
                  ):
     "A bar of matching accuracy per row with Wilson 95% error bars."
     import matplotlib.pyplot as plt

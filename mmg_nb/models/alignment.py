@@ -51,6 +51,7 @@ class AlignmentModel(ModelMixin, ConfigMixin):
 def clip_loss_fn():
     "`fit` loss for an `AlignmentModel` on batches of matched (image, mel) pairs: symmetric InfoNCE."
     def loss_fn(model, batch):
+        # notation: logits_ij = u_i . v_j / tau, tau >= 1/100; loss = (CE(logits, i) + CE(logits^T, i)) / 2
         x, m = batch
         scale = model.logit_scale.clamp(max=math.log(100)).exp()
         logits = scale * model.embed_image(x) @ model.embed_audio(m).T  # (B, B)

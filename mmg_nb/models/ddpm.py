@@ -83,6 +83,7 @@ def ddpm_loss_fn(noise_scheduler, # a diffusers scheduler with `add_noise` (and 
                          f"{noise_scheduler.config.prediction_type!r}; build the scheduler with the one you train")
     T = noise_scheduler.config.num_train_timesteps
     def loss_fn(model, batch):
+        # notation: t ~ U{0..T-1}, x_t = a_t x0 + s_t eps (add_noise); target eps, v = a_t eps - s_t x0, or x0
         x0 = _images(batch)
         noise = torch.randn_like(x0)
         t = torch.randint(0, T, (len(x0),), device=x0.device)

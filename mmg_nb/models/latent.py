@@ -296,6 +296,7 @@ def vae_loss_fn(kl_weight:float=1e-3, # weight of the per-element KL term
     if rec not in ('mse', 'l1'): raise ValueError(f"rec must be 'mse' or 'l1', got {rec!r}")
     err = F.mse_loss if rec == 'mse' else F.l1_loss
     def loss_fn(model, batch):
+        # notation: q(z|x) = N(mu, sigma^2), z ~ q; loss = rec(decode(z), x) + kl_weight KL(q(z|x) || N(0, I)) / dim z
         x = _first(batch)
         post = model.encode(x).latent_dist
         z = post.sample()
