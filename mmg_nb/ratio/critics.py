@@ -16,7 +16,7 @@ from ..diffusion.nets import TimeEmbedding, MLPBlock, ResBlock, norm_groups
 from .objectives import Objective
 
 # %% auto #0
-__all__ = ['MLPCritic', 'ConvCritic', 'load_critic', 'critic_log_ratio', 'mean_log_ratio']
+__all__ = ['MLPCritic', 'ConvCritic', 'load_critic', 'critic_log_ratio', 'mean_log_ratio', 'CriticEnsemble']
 
 # %% ../../nbs/ratio/51_critics.ipynb #553f1dfb
 class _CriticBase(ModelMixin, ConfigMixin):
@@ -263,14 +263,16 @@ def score_encoded(self:_CriticBase, x_t:torch.Tensor, # (B, ...) x noised at t
 def load_critic(path, # a folder written by a critic's save_pretrained
                 device:str|torch.device|None=None, # where to put it (None: the CPU)
                ):
-    "Load a saved MLPCritic or ConvCritic (the class named in its config.json), in eval mode."
+    "Load a saved MLPCritic, ConvCritic or CriticEnsemble (the class named in its config.json), in eval mode."
     import json
     from pathlib import Path
     cfg = Path(path)/'config.json'
     if not cfg.exists(): raise FileNotFoundError(f"no critic at {path}: {cfg} is missing")
     name = json.loads(cfg.read_text()).get('_class_name')
-    cls = {'MLPCritic': MLPCritic, 'ConvCritic': ConvCritic}.get(name)
-    if cls is None: raise ValueError(f"{cfg} holds a {name!r}, not a critic; valid: ['MLPCritic', 'ConvCritic']")
+    valid = ['MLPCritic', 'ConvCritic', 'CriticEnsemble']
+    cls = globals().get(name) if name in valid else None   # looked up at call time: CriticEnsemble comes later
+    if cls is None:
+        raise ValueError(f"{cfg} holds a {name!r}, not a critic; valid: {valid}")
     return cls.from_pretrained(path).to(device or 'cpu').eval()
 
 # %% ../../nbs/ratio/51_critics.ipynb #bc7f2ec9
@@ -284,6 +286,7 @@ def critic_log_ratio(critic:nn.Module, # a trained critic: critic(x_t, y, t) -> 
         objective = get_objective(objective, **kw)
     if objective is not None and not callable(getattr(objective, 'log_ratio', None)):
         raise TypeError(f"objective must be a name or have a log_ratio(T) method, got {type(objective).__name__}")
+    if hasattr(critic, 'critics'): return mean_log_ratio([critic_log_ratio(c, objective) for c in critic.critics])
     read = (lambda T: T) if objective is None else objective.log_ratio
     def log_ratio(x_t, y, t): return read(critic(x_t, y, t))
     log_ratio.critic, log_ratio.objective = critic, objective
@@ -307,3 +310,34 @@ def mean_log_ratio(log_ratios:list, # log_ratio(x_t, y, t) callables, e.g. `crit
             return (lambda x_t, hs, t: torch.stack([f(x_t, h, t) for f, h in zip(fs, hs)]).mean(0)), list(hs)
         log_ratio.bind_y = bind_y   # hy: the list of the members' encodings
     return log_ratio
+
+# %% ../../nbs/ratio/51_critics.ipynb #4930a004
+_CRITIC_CLASSES = {'MLPCritic': MLPCritic, 'ConvCritic': ConvCritic}
+
+class CriticEnsemble(ModelMixin, ConfigMixin):
+    "Several critics of the same log-ratio, saved and loaded as one model."
+    @register_to_config
+    def __init__(self, members:list, # one dict per member: its config, with '_class_name' 'MLPCritic' or 'ConvCritic'
+                ):
+        super().__init__()
+        if not members: raise ValueError("a CriticEnsemble needs at least one member")
+        bad = sorted({m.get('_class_name') for m in members} - set(_CRITIC_CLASSES))
+        if bad: raise ValueError(f"unknown critic classes {bad}; valid: {sorted(_CRITIC_CLASSES)}")
+        def build(m): return _CRITIC_CLASSES[m['_class_name']](**{k: v for k, v in m.items() if not k.startswith('_')})
+        self.critics = nn.ModuleList([build(m) for m in members])
+
+    def forward(self, x_t:torch.Tensor, y:torch.Tensor, t) -> torch.Tensor:
+        "The mean of the members' scores T(x_t, y, t), shape (B,)."
+        return torch.stack([c(x_t, y, t) for c in self.critics]).mean(0)
+
+    def __len__(self): return len(self.critics)
+
+# %% ../../nbs/ratio/51_critics.ipynb #8497907a
+@patch(cls_method=True)
+def of(cls:CriticEnsemble, critics:list, # trained critics (MLPCritic or ConvCritic)
+      ) -> CriticEnsemble:
+    "An ensemble holding copies of `critics` (their configs and weights)."
+    critics = list(critics)
+    ens = cls([{'_class_name': type(c).__name__, **dict(c.config)} for c in critics])
+    for mine, c in zip(ens.critics, critics): mine.load_state_dict(c.state_dict())
+    return ens.to(critics[0].device).eval()
