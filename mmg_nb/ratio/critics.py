@@ -338,6 +338,7 @@ def of(cls:CriticEnsemble, critics:list, # trained critics (MLPCritic or ConvCri
       ) -> CriticEnsemble:
     "An ensemble holding copies of `critics` (their configs and weights)."
     critics = list(critics)
-    ens = cls([{'_class_name': type(c).__name__, **dict(c.config)} for c in critics])
+    ens = cls([{'_class_name': type(c).__name__, **{k: v for k, v in c.config.items() if not k.startswith('_')}}
+               for c in critics])
     for mine, c in zip(ens.critics, critics): mine.load_state_dict(c.state_dict())
     return ens.to(critics[0].device).eval()
