@@ -130,7 +130,9 @@ def prepare_night2day(settings:Night2DayConfig, # e.g. `N2D_PROFILES.settings('c
                       ddpm_paths:dict|None=None, # {domain: trained DDPM folder} to reuse (default: out/ddpm_<domain>)
                       features_path:str|Path|None=None, # trained feature net to reuse (default: out/features)
                       directions=tuple(DIRECTIONS), # the directions the run translates (their DDPMs are made)
-                      device:str|None=None, progress:bool=False, seed:int=0,
+                      device:str|None=None, # where models train and sample (None: best available)
+                      progress:bool=False, # progress bars of training
+                      seed:int=0, # added to each stage's own seed
                      ) -> Night2DayBench:
     "Data, the DDPM of each direction's generated domain and the feature net (loaded or trained), each timed."
     S, out, clock, paths = settings, Path(out), Timings(), dict(ddpm_paths or {})
@@ -176,7 +178,10 @@ def _fid(S:Night2DayConfig, fid:bool|None) -> bool:
     "Whether to compute the FID-like score: `fid`, or the profile's `eval.fid` when it is None."
     return S.eval.fid if fid is None else fid
 
-def eval_pairs(B:Night2DayBench, direction:str='night2day', n_eval:int|None=None) -> TensorPairs:
+def eval_pairs(B:Night2DayBench, # from `prepare_night2day`
+               direction:str='night2day', # a name in DIRECTIONS
+               n_eval:int|None=None, # held-out pairs scored (default: the profile's eval.n_eval)
+              ) -> TensorPairs:
     "The scored held-out `(target, condition)` pairs of `direction` (default count: the profile's eval.n_eval)."
     te = oriented(B.test, direction)
     i = eval_index(len(te), n_eval or B.settings.eval.n_eval)
