@@ -27,8 +27,8 @@ from ..eval.reports import Timings, evaluate_matching, grid_figure
 # %% auto #0
 __all__ = ['JUDGE_TRAIN', 'BENCH_PARAMS', 'DIGIT_PROFILES', 'rotated_digit_pairs', 'DigitData', 'DigitBenchConfig',
            'load_or_train_ddpm', 'load_or_train_critic', 'Benchmark', 'prepare_benchmark', 'bench_critic',
-           'bench_critics', 'matching_run', 'scale_sweep', 'best_row', 'digit_samples', 'digit_figure',
-           'explorer_widgets']
+           'bench_critics', 'matching_run', 'scale_sweep', 'schedule_sweep', 'best_row', 'digit_samples',
+           'digit_figure', 'explorer_widgets']
 
 # %% ../../nbs/tasks/95_digits.ipynb #2437ea43
 def rotated_digit_pairs(split:str='train', # 'train' or 'test'
@@ -232,14 +232,28 @@ def matching_run(B:Benchmark, # from `prepare_benchmark`
     extra = {k: v for k, v in kw.items() if isinstance(v, (str, int, float, type(None)))}
     return dict(loss=loss if cfg.scale != 0 else 'unguided', **cfg.to_dict(), **extra, **ev, sample_wall_s=wall), x
 
-def scale_sweep(B:Benchmark, # from `prepare_benchmark`
+def scale_sweep(B, # a `Benchmark` (from `prepare_benchmark`), or what `run` takes
                 critic, # the critic (or a list of them)
                 loss:str|None=None, # the critic's objective (default: the profile's)
                 scales=(0., 2., 4., 8., 16.), # guidance scales
-                **kw, # `matching_run` options
+                run:Callable|None=None, # run(B, critic, loss, scale=..., **kw) -> (row, samples); None: `matching_run`
+                **kw, # `run` options
                ) -> list[dict]:
-    "`matching_run` at each scale: one metrics row per scale."
-    return [matching_run(B, critic, loss, scale=float(s), **kw)[0] for s in scales]
+    "`run` (the benchmark's `matching_run` by default) at each scale: one metrics row per scale."
+    return [(run or matching_run)(B, critic, loss, scale=float(s), **kw)[0] for s in scales]
+
+def schedule_sweep(B, # a `Benchmark` (from `prepare_benchmark`), or what `run` takes
+                   critic, # the critic (or a list of them)
+                   loss:str|None=None, # the critic's objective (default: the profile's)
+                   schedules=('constant', 'sigma', 'snr', 'linear', 'cosine', 'interval'), # lambda(t) schedule names
+                   schedule_kwargs:dict|None=None, # {schedule name: its parameters}
+                   run:Callable|None=None, # as in `scale_sweep`
+                   **kw, # `run` options (scale, mode, ...)
+                  ) -> list[dict]:
+    "`run` at each lambda(t) schedule (`guidance.weights.guidance_schedules`): one metrics row per schedule."
+    run = run or matching_run
+    kws = schedule_kwargs or {}
+    return [run(B, critic, loss, schedule=s, schedule_kwargs=kws.get(s), **kw)[0] for s in schedules]
 
 def best_row(rows:list[dict]) -> dict:
     "The row with the highest matching accuracy (ties: the smaller scale)."
