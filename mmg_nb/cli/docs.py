@@ -32,19 +32,28 @@ def unlink_code(cell):
         if md is not None: o['data']['text/markdown'] = unlink_fences(''.join(md) if isinstance(md, list) else md)
 
 # %% ../../nbs/cli/97_docs.ipynb #13b17b5e
-def _pages(folder:Path) -> list[str]:
-    return sorted(p.name for p in folder.glob('*.ipynb') if not p.name.startswith(('_', '.')))
+def _pages(folder:Path, # the folder
+           deep:bool=False, # also the notebooks of its subfolders (a layer's systems: `systems/joint/90_data.ipynb`)
+          ) -> list[str]:
+    "The notebooks of `folder` (paths relative to it), drafts (`_*`) and hidden files left out."
+    ps = list(folder.glob('*.ipynb')) + (list(folder.glob('*/*.ipynb')) if deep else [])
+    rel = [p.relative_to(folder) for p in ps]
+    return sorted(r.as_posix() for r in rel if not any(s.startswith(('_', '.')) for s in r.parts))
 
-def _section(name:str, folder:Path, prefix:str) -> list:
+def _section(name:str, # the section's title
+             folder:Path, # its notebooks' folder
+             prefix:str, # their path in the sidebar
+             deep:bool=False, # also the notebooks of its subfolders
+            ) -> list:
     "A sidebar section of the notebooks in `folder` (none if it holds none)."
-    pages = _pages(folder) if folder.is_dir() else []
+    pages = _pages(folder, deep) if folder.is_dir() else []
     return [dict(section=name, contents=[f'{prefix}/{p}' for p in pages])] if pages else []
 
 def sidebar_contents(nbs:str|Path, # the notebooks folder
                     ) -> list:
     "Sidebar entries: index, one section per layer folder, the experiments by family, then the other top pages."
     nbs, exp = Path(nbs), Path(nbs)/'experiments'
-    out = ['index.ipynb'] + sum((_section(l, nbs/l, l) for l in LAYERS), [])
+    out = ['index.ipynb'] + sum((_section(l, nbs/l, l, deep=True) for l in LAYERS), [])
     fams = sorted(p.name for p in exp.iterdir() if p.is_dir()) if exp.is_dir() else []
     out += sum((_section(f'experiments: {f}', exp/f, f'experiments/{f}') for f in fams), [])
     return out + [p for p in _pages(nbs) if p != 'index.ipynb']
@@ -211,7 +220,7 @@ def has_outputs(nb:dict) -> bool:
 def library_notebooks(nbs:str|Path|None=None) -> list[Path]:
     "The notebooks whose pages show their own outputs: the index and every notebook of a layer folder."
     nbs = Path(nbs) if nbs else repo_root()/'nbs'
-    return [nbs/'index.ipynb'] + [nbs/l/p for l in LAYERS if (nbs/l).is_dir() for p in _pages(nbs/l)]
+    return [nbs/'index.ipynb'] + [nbs/l/p for l in LAYERS if (nbs/l).is_dir() for p in _pages(nbs/l, deep=True)]
 
 def main(args:list) -> int:
     "Command line: write the sidebar; --preview also builds the preview, --outputs re-executes and saves the notebooks."
