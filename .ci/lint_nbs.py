@@ -1,8 +1,11 @@
-"""Notebook lint run by `make test`: catches what breaks the docs build or papermill before CI's users do.
+"""Notebook and package lint run by `make test`: catches what breaks the docs build or papermill before CI's users do,
+and holds the house style.
 - A non-exported code cell that imports AND runs other code is executed by nbdev's docs processor out of
   context (nbdev `_do_eval`), so `make docs` fails on it: keep imports in import-only cells.
-- Experiment notebooks need exactly one cell tagged `parameters`, and no papermill run metadata (an executed copy)."""
-import ast, json, re, sys
+- Experiment notebooks need exactly one cell tagged `parameters`, no papermill run metadata (an executed copy), and
+  no function or class of their own (an experiment only calls mmg_nb).
+- The exported package: lines of at most 120 characters (nbdev's own `__all__` line aside) and no `;`-joined statements."""
+import ast, io, json, re, sys, tokenize
 from pathlib import Path
 
 def cell_problems(src):
@@ -61,6 +64,36 @@ def fix(root='nbs'):
         if changed:
             d['cells'] = cells; nb.write_text(json.dumps(d, indent=1, ensure_ascii=False) + '\n'); print(f'fixed {nb}')
 
+def defines(src):
+    "Names of functions and classes a (non-exported) cell defines at any depth (lambdas do not count)."
+    lines = [l for l in src.splitlines() if not l.lstrip().startswith(('#|', '%', '!'))]
+    try: tree = ast.parse('\n'.join(lines))
+    except SyntaxError: return []
+    return [n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+
+def semicolons(line):
+    "Whether a line joins statements with a `;` (outside strings and brackets)."
+    if ';' not in line: return False
+    try: toks = list(tokenize.generate_tokens(io.StringIO(line.strip() + '\n').readline))
+    except (tokenize.TokenError, IndentationError, SyntaxError): return False
+    depth = 0
+    for t in toks:
+        if t.type == tokenize.OP and t.string in '([{': depth += 1
+        elif t.type == tokenize.OP and t.string in ')]}': depth -= 1
+        elif t.type == tokenize.OP and t.string == ';' and depth == 0: return True
+    return False
+
+def package_problems(lib='mmg_nb', width=120):
+    "House style of the exported package: long lines and `;`-joined statements, with file and line."
+    errs = []
+    for f in sorted(Path(lib).rglob('*.py')):
+        if f.name == '_modidx.py': continue
+        for i, l in enumerate(f.read_text().splitlines(), 1):
+            if len(l) > width and not l.startswith('__all__ = ') and not re.fullmatch(r'\s*#?\s*<?https?://\S+>?', l):
+                errs.append(f'{f}:{i}: line of {len(l)} characters (at most {width}; edit the notebook, then nbdev_export)')
+            if semicolons(l): errs.append(f'{f}:{i}: statements joined with ";" (one statement per line)')
+    return errs
+
 def main(root='nbs'):
     errs = []
     for nb in sorted(Path(root).rglob('*.ipynb')):
@@ -75,7 +108,11 @@ def main(root='nbs'):
             if n != 1: errs.append(f'{nb}: experiment notebooks need exactly one cell tagged "parameters" (found {n})')
             errs += param_problems(nb, d)
             if 'papermill' in d.get('metadata', {}): errs.append(f'{nb}: carries papermill run metadata: an executed copy does not belong in nbs/')
-    print('\n'.join(errs) if errs else f'ok: notebook lint')
+            for i, c in enumerate(d['cells']):
+                names = defines(''.join(c['source'])) if c['cell_type'] == 'code' else []
+                if names: errs.append(f'{nb}: cell {i} defines {names}: experiments only call mmg_nb (move them into the package)')
+    if root == 'nbs': errs += package_problems()
+    print('\n'.join(errs) if errs else 'ok: notebook lint, house style')
     return 1 if errs else 0
 
 if __name__ == '__main__':

@@ -14,16 +14,20 @@ __all__ = ['get_device', 'to_device', 'seed_everything', 'get_dtype', 'autocast'
            'atomic_torch_save', 'to_jsonable', 'save_json', 'repo_root', 'run_dir', 'git_commit']
 
 # %% ../../nbs/core/00_base.ipynb #578df269
-def get_device(device:str|torch.device|None=None, # "cuda", "cuda:1", "mps", "cpu", or None for the best available
+def get_device(device:str|torch.device|None=None, # "cuda", "cuda:1", "mps", "cpu", or None: the best available
               ) -> torch.device:
     "The requested device, or the best available one (cuda > mps > cpu)."
     if device is None:
         if torch.cuda.is_available(): return torch.device('cuda')
-        if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return torch.device('mps')
+        mps = getattr(torch.backends, 'mps', None)
+        if mps is not None and mps.is_available(): return torch.device('mps')
         return torch.device('cpu')
     device = torch.device(device)
-    if device.type == 'cuda' and not torch.cuda.is_available(): raise RuntimeError(f"device {str(device)!r} was requested but CUDA is not available here; use 'cpu' or None")
-    if device.type == 'mps' and not torch.backends.mps.is_available(): raise RuntimeError(f"device 'mps' was requested but MPS is not available here; use 'cpu' or None")
+    if device.type == 'cuda' and not torch.cuda.is_available():
+        raise RuntimeError(f"device {str(device)!r} was requested but CUDA is not available here; "
+                           "use 'cpu' or None")
+    if device.type == 'mps' and not torch.backends.mps.is_available():
+        raise RuntimeError("device 'mps' was requested but MPS is not available here; use 'cpu' or None")
     return device
 
 # %% ../../nbs/core/00_base.ipynb #82c6f0e7
@@ -47,7 +51,7 @@ def seed_everything(seed:int, # seed for python, numpy and torch (all devices)
 _DTYPES = {'fp32': torch.float32, 'float32': torch.float32, 'fp16': torch.float16, 'float16': torch.float16,
            'bf16': torch.bfloat16, 'bfloat16': torch.bfloat16, 'fp64': torch.float64, 'float64': torch.float64}
 
-def get_dtype(dtype:str|torch.dtype|None, # "fp32", "fp16", "bf16", "fp64" (or their long names), a torch.dtype, or None for fp32
+def get_dtype(dtype:str|torch.dtype|None, # "fp32", "fp16", "bf16", "fp64" (or long names), a torch.dtype, None: fp32
              ) -> torch.dtype:
     "Resolve a dtype name to a `torch.dtype`, with a clear error for unknown names."
     if dtype is None: return torch.float32
@@ -84,7 +88,9 @@ def check_finite(x:torch.Tensor, # tensor to check
                 ) -> torch.Tensor:
     "Return `x` unchanged, or raise a `FloatingPointError` saying how many entries are NaN or inf."
     bad = ~torch.isfinite(x)
-    if bad.any(): raise FloatingPointError(f"{name} has {int(torch.isnan(x).sum())} NaN and {int(torch.isinf(x).sum())} inf values (of {x.numel()})")
+    if bad.any():
+        raise FloatingPointError(f"{name} has {int(torch.isnan(x).sum())} NaN and "
+                                 f"{int(torch.isinf(x).sum())} inf values (of {x.numel()})")
     return x
 
 # %% ../../nbs/core/00_base.ipynb #884a8b1d
@@ -132,7 +138,7 @@ def repo_root(start:str|Path|None=None) -> Path|None:
     return None
 
 def run_dir(experiment:str, # experiment name: the folder under runs/
-            out_dir:str|Path|None=None, # explicit folder (papermill passes one); None makes runs/<experiment>/<timestamp>
+            out_dir:str|Path|None=None, # explicit folder (papermill passes one); None: runs/<experiment>/<timestamp>
            ) -> Path:
     "Create (if needed) and return the run folder of `experiment`, with a `figures/` subfolder."
     if out_dir is None:
@@ -144,5 +150,8 @@ def run_dir(experiment:str, # experiment name: the folder under runs/
 
 def git_commit(path:str|Path|None=None) -> str|None:
     "The current git commit of the repo at `path` (default: cwd), or None outside git."
-    try: return subprocess.run(['git', 'rev-parse', 'HEAD'], cwd=path, capture_output=True, text=True, timeout=10).stdout.strip() or None
+    try:
+        res = subprocess.run(['git', 'rev-parse', 'HEAD'], cwd=path, capture_output=True, text=True, timeout=10)
+        return res.stdout.strip() or None
+    except Exception: return None
     except Exception: return None

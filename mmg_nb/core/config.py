@@ -45,10 +45,13 @@ class Config:
     def __post_init__(self):
         hints = typing.get_type_hints(type(self), vars(sys.modules[type(self).__module__]))
         for f in fields(self):
-            object.__setattr__(self, f.name, coerce_value(type(self).__name__, f.name, hints[f.name], getattr(self, f.name)))
+            v = coerce_value(type(self).__name__, f.name, hints[f.name], getattr(self, f.name))
+            object.__setattr__(self, f.name, v)
 
     @classmethod
-    def field_names(cls) -> list[str]: return [f.name for f in fields(cls)]
+    def field_names(cls) -> list[str]:
+        "The names of the config's fields, in order."
+        return [f.name for f in fields(cls)]
 
     def to_dict(self) -> dict:
         "A plain nested dict of the settings."
@@ -72,7 +75,9 @@ def replace(self:Config, **kw) -> Config:
     if bad: raise KeyError(f"unknown setting(s) {bad} for {type(self).__name__}; valid: {self.field_names()}")
     for k, sub in nested.items():
         cur = flat.get(k, getattr(self, k))
-        if not isinstance(cur, Config): raise KeyError(f"{type(self).__name__}.{k} is not a config: {k}.<name> is not a setting")
+        if not isinstance(cur, Config):
+            raise KeyError(f"{type(self).__name__}.{k} is not a config: "
+                           f"{k}.<name> is not a setting")
         flat[k] = cur.replace(**sub)
     return dataclasses.replace(self, **flat)
 

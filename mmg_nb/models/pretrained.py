@@ -21,7 +21,9 @@ def _need(path:Path, kind:str, files, hint):
     for alts in files:
         alts = (alts,) if isinstance(alts, str) else alts
         if not any((path/f).exists() for f in alts):
-            raise FileNotFoundError(f"{kind} folder {str(path)!r} is incomplete: missing {' or '.join(alts)} (has: {sorted(p.name for p in path.iterdir())}); {hint}")
+            has = sorted(p.name for p in path.iterdir())
+            raise FileNotFoundError(f"{kind} folder {str(path)!r} is incomplete: missing {' or '.join(alts)} "
+                                    f"(has: {has}); {hint}")
 
 def _load_scheduler(path):
     import diffusers
@@ -35,19 +37,22 @@ pretrained_kinds = Registry('pretrained kind')
 _HINT = "write it with save_pretrained (train_ddpm / train_classifier do)"
 
 @pretrained_kinds.register('unet')
-def _load_unet(path, device=None):
-    _need(path, 'unet', ['config.json', _WEIGHTS], _HINT); return UNet2DModel.from_pretrained(path).to(get_device(device))
+def _load_unet(path, device:str|None=None):
+    _need(path, 'unet', ['config.json', _WEIGHTS], _HINT)
+    return UNet2DModel.from_pretrained(path).to(get_device(device))
 
 @pretrained_kinds.register('classifier')
-def _load_clf(path, device=None):
-    _need(path, 'classifier', ['config.json', _WEIGHTS], _HINT); return DigitClassifier.from_pretrained(path).to(get_device(device)).eval()
+def _load_clf(path, device:str|None=None):
+    _need(path, 'classifier', ['config.json', _WEIGHTS], _HINT)
+    return DigitClassifier.from_pretrained(path).to(get_device(device)).eval()
 
 @pretrained_kinds.register('scheduler')
-def _load_sched(path, device=None):
-    _need(path, 'scheduler', ['scheduler_config.json'], _HINT); return _load_scheduler(path)
+def _load_sched(path, device:str|None=None):
+    _need(path, 'scheduler', ['scheduler_config.json'], _HINT)
+    return _load_scheduler(path)
 
 @pretrained_kinds.register('ddpm')
-def _load_ddpm(path, device=None):
+def _load_ddpm(path, device:str|None=None):
     _need(path, 'ddpm', ['unet', 'scheduler'], "train_ddpm writes unet/ and scheduler/ there")
     return _load_unet(path/'unet', device), _load_sched(path/'scheduler')
 
