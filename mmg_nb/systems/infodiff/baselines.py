@@ -71,7 +71,7 @@ def decode(self:Autoencoder, z:torch.Tensor) -> torch.Tensor: # latents (B, z_di
 
 # %% ../../../nbs/systems/infodiff/91_baselines.ipynb #ecfcefdc
 def autoencoder_loss_fn(prior:Prior, # p(z) of the MMD term
-                        latent:LatentConfig=LatentConfig(mmd_weight=0.), # zeta: prior_weight, lambda: mmd_weight; kernel
+                        latent:LatentConfig=LatentConfig(mmd_weight=0.), # zeta: prior_weight; lambda: mmd_weight
                         rec:str='bce', # the reconstruction term: 'bce' (Bernoulli pixels) or 'mse'
                        ):
     "A `loss_fn(model, batch) -> (loss, logs)` for `fit`: reconstruction + zeta KL + lambda MMD^2 for an Autoencoder."
