@@ -76,7 +76,8 @@ def resolve_paths(values:dict, # parsed parameter values
 
 # %% ../../nbs/cli/99_runner.ipynb #a416880e
 PROFILE_SETS = {'digits': 'mmg_nb.tasks.digits.DIGIT_PROFILES',       # experiment family (folder) -> its Profiles
-                'audio': 'mmg_nb.tasks.audio_image.AUDIO_PROFILES'}
+                'audio': 'mmg_nb.tasks.audio_image.AUDIO_PROFILES',
+                'infodiff': 'mmg_nb.tasks.infodiff.INFODIFF_PROFILES'}
 
 def load_profiles(ref): # a `Profiles`, or the dotted name of one ('mmg_nb.tasks.digits.DIGIT_PROFILES')
     "The `Profiles` object `ref` names (imported on first use)."

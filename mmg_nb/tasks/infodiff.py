@@ -154,7 +154,7 @@ def bench_latents(lm:LatentModel, # the model trained on the digits
     ft, fe = D.factors_train, D.factors_test
     return dict(a, factors_z_train=enc(lm_factors, ft.x), factors_y_train=ft.label,
                 factors_z_test=enc(lm_factors, fe.x), factors_y_test=fe.label,
-                **ft.factor_arrays('train'), **fe.factor_arrays('test'))
+                **ft.factor_arrays('train') | fe.factor_arrays('test'))
 
 # %% ../../nbs/tasks/98_infodiff.ipynb #48e47e52
 def bench_samples(lm:LatentModel, # the trained model
