@@ -459,16 +459,18 @@ def _travel_back(saved, run, i, x, y):
     ab = [alpha_bar_at(run.timesteps[j], run.alphas_cumprod).to(run.dtype) for j in (i, i + 1)]
     return copy.deepcopy(saved), _renoise(x, *ab, run.generator), None if y is None else _renoise(y, *ab, run.generator)
 
-def _init_noise(run, scheds, shape, shape_y):
-    "x_T (and y_T in coupled mode), scaled by the schedulers' init_noise_sigma."
+def _init_noise(run, scheds, shape, shape_y, x_T=None):
+    "x_T (and y_T in coupled mode), scaled by the schedulers' init_noise_sigma; a given `x_T` is used as it is."
     def noise(sh, sc):
         return randn_tensor(sh, generator=run.generator, device=run.device, dtype=run.dtype) * sc.init_noise_sigma
-    return noise(shape, scheds[0]), None if shape_y is None else noise(shape_y, scheds[1])
+    x = noise(shape, scheds[0]) if x_T is None else x_T.to(run.device, run.dtype).clone()
+    return x, None if shape_y is None else noise(shape_y, scheds[1])
 
 # %% ../../nbs/guidance/61_sampler.ipynb #12092cf0
-def _loop(eps_models, scheds, run, guide, shape, shape_y, travel, step_kw, callback, progress):
-    "Run the steps; return (x, y or None, info)."
-    (x, y), zero = _init_noise(run, scheds, shape, shape_y), torch.zeros((), dtype=torch.long, device=run.device)
+def _loop(eps_models, scheds, run, guide, shape, shape_y, travel, step_kw, callback, progress,
+          x_T=None):
+    "Run the steps from `x_T` (None: noise); return (x, y or None, info)."
+    (x, y), zero = _init_noise(run, scheds, shape, shape_y, x_T), torch.zeros((), dtype=torch.long, device=run.device)
     info, travels = dict(n_nonfinite=zero, n_clipped=zero, nfe=0, grad_norm=[]), _travels(travel, len(run.timesteps))
     steps = scheds[0].timesteps
     if progress:
@@ -515,6 +517,7 @@ def guided_sample(eps_model, # eps_model(x_t, t) -> eps (or v / x_0, per schedul
                   compute:Compute|None=None, # batch_size, amp_dtype, compile, dtype, device (None: Compute())
                   return_info:bool=False, # also return a dict: n_nonfinite, n_clipped, nfe, timesteps, grad_norm
                   progress:bool=False, # show a tqdm bar
+                  x_T:torch.Tensor|None=None, # (B, ...) the start instead of noise (with DDIMInverseScheduler: x_0)
                  ):
     "Samples x (or (x, y) in coupled mode) from `eps_model`, steered by the `guidance` terms."
     # Notation (guidance-math.md; VP, as in diffusers' DDPM / DDIM / DPM-Solver schedulers):
@@ -526,11 +529,13 @@ def guided_sample(eps_model, # eps_model(x_t, t) -> eps (or v / x_0, per schedul
     shape, compute, travel = tuple(shape), compute or Compute(), _as_travel(time_travel)
     shape_y = None if shape_y is None else tuple(shape_y)
     _check_args(mode, shape, num_inference_steps, guidance, eps_model_y, shape_y)
+    if x_T is not None and tuple(x_T.shape) != shape:
+        raise ValueError(f"x_T has shape {tuple(x_T.shape)} but shape is {shape}: the loop starts from x_T")
     with torch.inference_mode(False), frozen(*(guidance.modules() if guidance is not None else [])):
         scheds, models, run = _start([eps_model, eps_model_y], scheduler, shape, guidance, mode, num_inference_steps,
                                      generator, compute, travel)
         guide = guidance.start(run) if guidance is not None else None
         step_kw = _step_kwargs(scheds[0], step_kwargs, generator)
-        x, y, info = _loop(models, scheds, run, guide, shape, shape_y, travel, step_kw, callback, progress)
+        x, y, info = _loop(models, scheds, run, guide, shape, shape_y, travel, step_kw, callback, progress, x_T)
     out = (x, y) if mode == 'coupled' else x
     return (out, _finish(info, run)) if return_info else out
