@@ -94,6 +94,12 @@ def package_problems(lib='mmg_nb', width=120):
             if semicolons(l): errs.append(f'{f}:{i}: statements joined with ";" (one statement per line)')
     return errs
 
+def output_problems(root='nbs'):
+    "Library notebooks saved without outputs (no code cell has one): the docs show every example's result."
+    from mmg_nb.cli.docs import library_notebooks, has_outputs
+    return [f'{nb}: saved without outputs (no code cell has one): run `make outputs` or save it executed'
+            for nb in library_notebooks(root) if not has_outputs(json.loads(nb.read_text()))]
+
 def main(root='nbs'):
     errs = []
     for nb in sorted(Path(root).rglob('*.ipynb')):
@@ -111,7 +117,7 @@ def main(root='nbs'):
             for i, c in enumerate(d['cells']):
                 names = defines(''.join(c['source'])) if c['cell_type'] == 'code' else []
                 if names: errs.append(f'{nb}: cell {i} defines {names}: experiments only call mmg_nb (move them into the package)')
-    if root == 'nbs': errs += package_problems()
+    if root == 'nbs': errs += package_problems() + output_problems(root)
     print('\n'.join(errs) if errs else 'ok: notebook lint, house style')
     return 1 if errs else 0
 
