@@ -219,7 +219,5 @@ def translation_sweep_figure(rows:list[dict], # `translation_scores` rows with t
             ax.set(xlabel=x, ylabel=name, **(dict(xticks=list(pos.values()), xticklabels=list(pos)) if named else {}))
     if by: axs[0].legend(fontsize=7)
     fig.tight_layout()
-    if path is not None:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        fig.savefig(path, dpi=100)
+    save_figure(fig, path)
     return fig

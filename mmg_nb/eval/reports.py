@@ -15,7 +15,7 @@ from ..models.classifier import predict_labels
 from .metrics import matching_accuracy, sample_quality
 
 # %% auto #0
-__all__ = ['Timings', 'evaluate_matching', 'save_samples_npz', 'load_samples_npz', 'grid_figure', 'accuracy_table',
+__all__ = ['Timings', 'evaluate_matching', 'save_samples_npz', 'load_samples_npz', 'save_figure', 'grid_figure', 'accuracy_table',
            'sweep_figure', 'accuracy_bars', 'in_live_kernel']
 
 # %% ../../nbs/eval/81_reports.ipynb #0a5a674a
@@ -82,6 +82,17 @@ def load_samples_npz(path:str|Path) -> dict:
     "The arrays of a samples file as torch tensors."
     with np.load(path) as z: return {k: torch.from_numpy(z[k]) for k in z.files}
 
+# %% ../../nbs/eval/81_reports.ipynb #0981fcc7
+def save_figure(fig, # a matplotlib figure
+                path:str|Path|None, # where to write it (its folder is created); None: nowhere
+                dpi:int=100, # resolution of a PNG
+               ):
+    "Save `fig` to `path` when one is given (PNG at a modest dpi keeps run folders and the docs light)."
+    if path is None: return None
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=dpi)
+    return Path(path)
+
 # %% ../../nbs/eval/81_reports.ipynb #f4826953
 def grid_figure(condition:torch.Tensor, # (N, C, H, W) conditions in [-1, 1]
                 generated:torch.Tensor, # (N, C, H, W) or (N, S, C, H, W) samples per condition
@@ -112,9 +123,7 @@ def grid_figure(condition:torch.Tensor, # (N, C, H, W) conditions in [-1, 1]
 def _save(fig, path):
     "Lay `fig` out and save it to `path` (if given, creating its folder); return it."
     fig.tight_layout()
-    if path is not None:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        fig.savefig(path, dpi=100)
+    save_figure(fig, path)
     return fig
 
 # %% ../../nbs/eval/81_reports.ipynb #9525a3e2

@@ -17,7 +17,7 @@ from ..data.factors import FactorConfig, FactorDigits, factor_digits
 from ..models.classifier import DigitClassifier, CLASSIFIER_TRAIN, train_classifier, predict_labels
 from ..eval.metrics import sample_quality
 from ..eval.latents import interval_table
-from ..eval.reports import Timings
+from ..eval.reports import Timings, save_figure
 from ..systems.infodiff.model import LatentConfig, INFODIFF_TRAIN
 from ..systems.infodiff.baselines import (MODEL_FAMILIES, AE_TRAIN, BaselineWeights, LatentModel,
                                                load_or_train_latent_model)
@@ -310,9 +310,7 @@ def results_figure(table:pd.DataFrame, # `InfoDiffResult.table`
         ax.set_xticks(range(len(table)), table.model, rotation=60, fontsize=7)
         ax.set_title(m, fontsize=9)
     fig.tight_layout()
-    if path is not None:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        fig.savefig(path, dpi=100)
+    save_figure(fig, path)
     return fig
 
 # %% ../../nbs/tasks/93_infodiff.ipynb #ec4acb1d

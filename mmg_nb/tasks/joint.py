@@ -22,7 +22,7 @@ from ..models.pretrained import load_pretrained_dir
 from ..guidance.sampler import guided_sample, unet_eps, RatioGuidance, Compute
 from ..guidance.pipelines import sample_conditions, make_sampler
 from ..eval.metrics import matching_accuracy, sample_quality
-from ..eval.reports import evaluate_matching, save_samples_npz, grid_figure, accuracy_table, accuracy_bars
+from ..eval.reports import evaluate_matching, save_samples_npz, grid_figure, accuracy_table, accuracy_bars, save_figure
 from ..systems.joint.data import GridMap
 from ..systems.joint.model import train_joint, load_joint, TIME_MODES
 from ..systems.joint.sampling import sample_joint
@@ -462,9 +462,7 @@ def table_figure(df:pd.DataFrame, # e.g. `results_table(rows)`
     tb.auto_set_column_width(list(range(df.shape[1])))
     ax.set_title(title, fontsize=9)
     fig.tight_layout()
-    if path is not None:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        fig.savefig(path, dpi=100)
+    save_figure(fig, path)
     return fig
 
 # %% ../../nbs/tasks/92_joint.ipynb #434712a9
@@ -499,7 +497,5 @@ def robustness_figure(rows:list[dict], # robustness rows
     axs[0, 0].set_ylabel('matching accuracy')
     axs[0, 0].legend(fontsize=7)
     fig.tight_layout()
-    if path is not None:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        fig.savefig(path, dpi=100)
+    save_figure(fig, path)
     return fig

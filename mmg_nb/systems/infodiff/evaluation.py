@@ -13,6 +13,7 @@ from ...core.config import Config
 from ...guidance.sampler import guided_sample, unet_eps, Compute
 from ...guidance.pipelines import make_sampler
 from ...eval.latents import probe_accuracy, dci, tad, binary_attributes, latent_mi
+from ...eval.reports import save_figure
 from .model import Prior
 from .baselines import LatentModel
 from .sampling import (z_eps, decode_z, ddim_invert, reconstruct, lerp, slerp,
@@ -138,9 +139,7 @@ def interpolation_figure(paths:dict, # model name -> (P, steps, C, H, W) or (ste
     for ax in axs.flat: ax.set(xticks=[], yticks=[])
     if title: fig.suptitle(title, fontsize=9)
     fig.tight_layout()
-    if path is not None:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        fig.savefig(path, dpi=100)
+    save_figure(fig, path)
     return fig
 
 # %% ../../../nbs/systems/infodiff/93_evaluation.ipynb #a872fbad
