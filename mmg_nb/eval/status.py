@@ -4,16 +4,16 @@
 
 # %% ../../nbs/eval/82_status.ipynb #47c7c38f
 from __future__ import annotations
-import datetime, glob, json, os, re, shutil
+import datetime, glob, io, json, os, re, shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 from ..core.base import repo_root, save_json, atomic_path
 
 # %% auto #0
-__all__ = ['REFERENCE_MARK', 'escape_cell', 'markdown_table', 'table_rows', 'experiments_root', 'copy_figures', 'save_reference',
-           'load_reference', 'reference_files', 'metric_rows', 'render_reference', 'reference_section', 'Headline',
-           'status_table']
+__all__ = ['REFERENCE_MARK', 'escape_cell', 'markdown_table', 'table_rows', 'experiments_root', 'small_png', 'copy_figures',
+           'save_reference', 'load_reference', 'reference_files', 'metric_rows', 'render_reference',
+           'reference_section', 'Headline', 'status_table']
 
 # %% ../../nbs/eval/82_status.ipynb #7ced4a1f
 def escape_cell(s) -> str:
@@ -45,6 +45,20 @@ def experiments_root(root:str|Path|None=None) -> Path:
         raise FileNotFoundError("can't find the mmg_nb repository (no settings.ini above the current folder)")
     return Path(root)/'nbs'/'experiments'
 
+def small_png(src:str|Path, # a PNG file
+              dst:str|Path, # where the copy goes
+             ) -> Path:
+    "Copy a PNG, re-saved with a 256-colour palette when that is smaller (a plot loses nothing visible)."
+    from PIL import Image
+    dst = Path(shutil.copyfile(src, dst))
+    try:
+        with Image.open(src) as im: q = im.convert('RGB').quantize(colors=256)
+    except OSError: return dst  # not an image PIL reads: the plain copy stays
+    buf = io.BytesIO()
+    q.save(buf, 'PNG', optimize=True)
+    if buf.tell() < dst.stat().st_size: dst.write_bytes(buf.getvalue())
+    return dst
+
 def copy_figures(run:str|Path, # a run folder (its figures/*.png are copied)
                  dest:str|Path, # the reference file; the figures go to the folder named after its stem
                  max_bytes:int=400_000, # larger PNGs are skipped (they would weigh on the repository)
@@ -55,7 +69,7 @@ def copy_figures(run:str|Path, # a run folder (its figures/*.png are copied)
     out = Path(dest).with_suffix('')
     for old in out.glob('*.png'): old.unlink()
     if figs: out.mkdir(parents=True, exist_ok=True)
-    return [Path(shutil.copyfile(p, out/p.name)) for p in figs]
+    return [small_png(p, out/p.name) for p in figs]
 
 def save_reference(run:str|Path, # a run folder with metrics.json (and params.json), or a results CSV file
                    dest:str|Path, # reference file to write, e.g. nbs/experiments/digits/reference/quickstart_cpu15.json
@@ -138,7 +152,8 @@ def _csv_table(path:Path, max_rows:int) -> str:
 def render_reference(path:str|Path, # a reference file (JSON record or CSV)
                      nb_dir:str|Path, # the folder of the experiment notebook (image paths are relative to it)
                      command:str|None=None, # the command, where the reference does not record one (a CSV)
-                     max_rows:int=30, # table rows at most
+                     max_rows:int=30, # metrics rows at most
+                     csv_rows:int=8, # CSV rows at most
                     ) -> str:
     "Markdown for one reference: name, command, provenance, a metrics table (or the CSV's head), figures."
     path = Path(path)
@@ -147,7 +162,7 @@ def render_reference(path:str|Path, # a reference file (JSON record or CSV)
     rec = json.loads(side.read_text()) if path.suffix == '.json' or side.exists() else {}
     cmd = rec.get('command') or command
     out = [f'### `{path.name}`', f'`{cmd}`' if cmd else 'The command was not recorded.', _provenance(rec)]
-    if path.suffix == '.csv': out.append(_csv_table(path, max_rows))
+    if path.suffix == '.csv': out.append(_csv_table(path, csv_rows))
     else:
         rows = metric_rows(rec.get('metrics', {}))
         more = f'\n\n{len(rows) - max_rows} more metrics in `reference/{path.name}`.' if len(rows) > max_rows else ''
@@ -168,7 +183,9 @@ def reference_section(nb:str|Path, # an experiment notebook
     refs = reference_files(nb)
     if not refs:
         cmd = missing or f'mmg-run {nb.stem}'
-        return f'{REFERENCE_MARK}\nNo reference run is committed yet; the command for one: `{cmd}`.'
+        how = ' with `-p` overrides at a real size (the defaults below are a tiny test setting)'
+        if ' -p ' in cmd: how = ''
+        return f'{REFERENCE_MARK}\nNo reference run is committed yet; the command for one: `{cmd}`{how}.'
     head = (f'{REFERENCE_MARK}\n## Reference run\n\nWhat the committed reference run(s) measured (the files in '
             '`reference/` that the README\'s status table reads); the parameters below default to a tiny test setting.')
     return '\n\n'.join([head] + [render_reference(p, nb.parent, commands.get(p.name)) for p in refs])
