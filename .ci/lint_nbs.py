@@ -4,7 +4,8 @@ and holds the house style.
   context (nbdev `_do_eval`), so `make docs` fails on it: keep imports in import-only cells.
 - Experiment notebooks need exactly one cell tagged `parameters`, no papermill run metadata (an executed copy), and
   no function or class of their own (an experiment only calls mmg_nb).
-- The exported package: lines of at most 120 characters (nbdev's own `__all__` line aside) and no `;`-joined statements."""
+- The exported package: lines of at most 120 characters (nbdev's own `__all__` line aside) and no `;`-joined statements.
+- Every experiment notebook carries its reference-run cell, current with the reference files (`mmg_nb.cli.docs`)."""
 import ast, io, json, re, sys, tokenize
 from pathlib import Path
 
@@ -117,7 +118,9 @@ def main(root='nbs'):
             for i, c in enumerate(d['cells']):
                 names = defines(''.join(c['source'])) if c['cell_type'] == 'code' else []
                 if names: errs.append(f'{nb}: cell {i} defines {names}: experiments only call mmg_nb (move them into the package)')
-    if root == 'nbs': errs += package_problems() + output_problems(root)
+    if root == 'nbs':
+        from mmg_nb.cli.docs import stale_reference_cells
+        errs += package_problems() + output_problems(root) + stale_reference_cells(root)
     print('\n'.join(errs) if errs else 'ok: notebook lint, house style')
     return 1 if errs else 0
 

@@ -4,17 +4,18 @@
 
 # %% ../../nbs/cli/97_docs.ipynb #b5f7e0f9
 from __future__ import annotations
-import json, os, re, shutil
+import importlib, json, os, re, shutil
 from pathlib import Path
 import yaml
 from ..core.base import repo_root
 from ..core.layers import LAYERS
-from ..eval.status import markdown_table
+from ..eval.status import markdown_table, experiments_root, reference_section, REFERENCE_MARK
 
 # %% auto #0
 __all__ = ['unlink_fences', 'unlink_code', 'sidebar_contents', 'write_sidebar', 'front_matter', 'page_name', 'local_links',
-           'sidebar_html', 'render_page', 'build_preview', 'save_outputs', 'has_outputs', 'library_notebooks', 'main',
-           'notebook_info', 'module_table']
+           'sidebar_html', 'render_page', 'build_preview', 'save_outputs', 'has_outputs', 'headline_commands',
+           'suggested_command', 'experiment_notebooks', 'write_reference_cell', 'write_reference_cells',
+           'stale_reference_cells', 'library_notebooks', 'main', 'notebook_info', 'module_table']
 
 # %% ../../nbs/cli/97_docs.ipynb #7d16889b
 _FENCE = re.compile(r'(```[^\n]*\n)(.*?)(```)', re.S)
@@ -216,6 +217,72 @@ def has_outputs(nb:dict) -> bool:
     "Whether any code cell of a notebook (as JSON) carries an output."
     return any(c.get('outputs') for c in nb.get('cells', []) if c['cell_type'] == 'code')
 
+# %% ../../nbs/cli/97_docs.ipynb #08b889fb
+def headline_commands(root:str|Path|None=None, # nbs/experiments (default: the repository's)
+                     ) -> dict:
+    "Reference file name -> command, from the README headlines that give one (CSV references record none)."
+    from mmg_nb.tasks.headlines import HEADLINES
+    root = experiments_root() if root is None else Path(root)
+    return {p.name: h.command for h in HEADLINES if h.command for p in sorted(root.glob(h.ref))}
+
+def suggested_command(nb:str|Path, # an experiment notebook
+                     ) -> str:
+    "`mmg-run <name>`, with its first profile other than 'test' where its `profile` parameter names a registry."
+    cells = json.loads(Path(nb).read_text())['cells']
+    src = ''.join(''.join(c['source']) for c in cells if 'parameters' in c.get('metadata', {}).get('tags', []))
+    m = re.search(r'^profile\s*=.*?\((mmg_nb\.[\w.]+)\.(\w+)\)', src, re.M)
+    real = [p for p in getattr(importlib.import_module(m[1]), m[2]) if p != 'test'] if m else []
+    return f'mmg-run {Path(nb).stem}' + (f' -p profile {real[0]}' if real else '')
+
+# %% ../../nbs/cli/97_docs.ipynb #ff3e34a4
+def _ref_cell(cells:list) -> int|None:
+    "Index of the generated reference-run cell, if any."
+    return next((i for i, c in enumerate(cells) if c['cell_type'] == 'markdown'
+                 and ''.join(c['source']).startswith(REFERENCE_MARK)), None)
+
+def _ref_source(nb:Path, commands:dict|None) -> str:
+    "What the reference-run cell of `nb` should hold."
+    return reference_section(nb, headline_commands() if commands is None else commands, suggested_command(nb))
+
+def experiment_notebooks(nbs:str|Path|None=None) -> list[Path]:
+    "The experiment notebooks, nbs/experiments/<family>/<name>.ipynb (drafts `_*` left out)."
+    exp = (Path(nbs) if nbs else repo_root()/'nbs')/'experiments'
+    return sorted(p for p in exp.glob('*/*.ipynb') if not p.name.startswith(('_', '.')))
+
+# %% ../../nbs/cli/97_docs.ipynb #bc0cf1f8
+def write_reference_cell(nb:str|Path, # an experiment notebook
+                         commands:dict|None=None, # reference file name -> command (default: `headline_commands`)
+                        ) -> bool:
+    "Write or refresh the reference-run cell after the leading markdown cells; True if the notebook changed."
+    nb = Path(nb)
+    d, md = json.loads(nb.read_text()), _ref_source(nb, commands)
+    cells, i = d['cells'], _ref_cell(d['cells'])
+    if i is not None and ''.join(cells[i]['source']) == md: return False
+    if i is not None: cells[i]['source'] = md
+    else:
+        at = next((j for j, c in enumerate(cells) if c['cell_type'] != 'markdown'), len(cells))
+        cells.insert(at, {'cell_type': 'markdown', 'id': 'reference-run', 'metadata': {}, 'source': md})
+    nb.write_text(json.dumps(d, sort_keys=True, indent=1, ensure_ascii=False) + '\n')
+    return True
+
+# %% ../../nbs/cli/97_docs.ipynb #c7015278
+def write_reference_cells(nbs:str|Path|None=None, # the notebooks folder (default: the repository's nbs/)
+                         ) -> list[Path]:
+    "Write or refresh the reference-run cell of every experiment notebook; returns the notebooks changed."
+    cmds = headline_commands(Path(nbs)/'experiments' if nbs else None)
+    return [nb for nb in experiment_notebooks(nbs) if write_reference_cell(nb, cmds)]
+
+def stale_reference_cells(nbs:str|Path|None=None, # the notebooks folder (default: the repository's nbs/)
+                         ) -> list[str]:
+    "A problem per experiment notebook whose reference-run cell is missing or behind its reference files."
+    cmds, errs = headline_commands(Path(nbs)/'experiments' if nbs else None), []
+    for nb in experiment_notebooks(nbs):
+        cells = json.loads(nb.read_text())['cells']
+        i = _ref_cell(cells)
+        if i is None: errs.append(f'{nb}: no reference-run cell')
+        elif ''.join(cells[i]['source']) != _ref_source(nb, cmds): errs.append(f'{nb}: reference-run cell is stale')
+    return [e + ' (run `python -m mmg_nb.cli.docs`)' for e in errs]
+
 # %% ../../nbs/cli/97_docs.ipynb #8ce2d3aa
 def library_notebooks(nbs:str|Path|None=None) -> list[Path]:
     "The notebooks whose pages show their own outputs: the index and every notebook of a layer folder."
@@ -223,8 +290,9 @@ def library_notebooks(nbs:str|Path|None=None) -> list[Path]:
     return [nbs/'index.ipynb'] + [nbs/l/p for l in LAYERS if (nbs/l).is_dir() for p in _pages(nbs/l, deep=True)]
 
 def main(args:list) -> int:
-    "Command line: write the sidebar; --preview also builds the preview, --outputs re-executes and saves the notebooks."
+    "Command line: sidebar and reference-run cells; --preview builds the preview, --outputs saves notebook outputs."
     print(f'wrote {write_sidebar()}')
+    for p in write_reference_cells(): print(f'{p}: reference-run cell written')
     if '--outputs' in args:
         for p in library_notebooks(): print(f'{p}: {save_outputs(p)} cells with outputs', flush=True)
     if '--preview' in args:

@@ -4,15 +4,16 @@
 
 # %% ../../nbs/eval/82_status.ipynb #47c7c38f
 from __future__ import annotations
-import datetime, glob, json, re, shutil
+import datetime, glob, io, json, os, re, shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 from ..core.base import repo_root, save_json, atomic_path
 
 # %% auto #0
-__all__ = ['escape_cell', 'markdown_table', 'table_rows', 'experiments_root', 'save_reference', 'load_reference', 'Headline',
-           'status_table']
+__all__ = ['REFERENCE_MARK', 'escape_cell', 'markdown_table', 'table_rows', 'experiments_root', 'small_png', 'copy_figures',
+           'save_reference', 'load_reference', 'reference_files', 'metric_rows', 'render_reference',
+           'reference_section', 'Headline', 'status_table']
 
 # %% ../../nbs/eval/82_status.ipynb #7ced4a1f
 def escape_cell(s) -> str:
@@ -44,13 +45,40 @@ def experiments_root(root:str|Path|None=None) -> Path:
         raise FileNotFoundError("can't find the mmg_nb repository (no settings.ini above the current folder)")
     return Path(root)/'nbs'/'experiments'
 
+def small_png(src:str|Path, # a PNG file
+              dst:str|Path, # where the copy goes
+             ) -> Path:
+    "Copy a PNG, re-saved with a 256-colour palette when that is smaller (a plot loses nothing visible)."
+    from PIL import Image
+    dst = Path(shutil.copyfile(src, dst))
+    try:
+        with Image.open(src) as im: q = im.convert('RGB').quantize(colors=256)
+    except OSError: return dst  # not an image PIL reads: the plain copy stays
+    buf = io.BytesIO()
+    q.save(buf, 'PNG', optimize=True)
+    if buf.tell() < dst.stat().st_size: dst.write_bytes(buf.getvalue())
+    return dst
+
+def copy_figures(run:str|Path, # a run folder (its figures/*.png are copied)
+                 dest:str|Path, # the reference file; the figures go to the folder named after its stem
+                 max_bytes:int=400_000, # larger PNGs are skipped (they would weigh on the repository)
+                 max_n:int=6, # at most this many figures, in name order
+                ) -> list[Path]:
+    "Copy a run's small figures beside its reference file (`reference/<stem>/<figure>.png`), replacing old ones."
+    figs = sorted(p for p in Path(run).glob('figures/*.png') if p.stat().st_size <= max_bytes)[:max_n]
+    out = Path(dest).with_suffix('')
+    for old in out.glob('*.png'): old.unlink()
+    if figs: out.mkdir(parents=True, exist_ok=True)
+    return [small_png(p, out/p.name) for p in figs]
+
 def save_reference(run:str|Path, # a run folder with metrics.json (and params.json), or a results CSV file
                    dest:str|Path, # reference file to write, e.g. nbs/experiments/digits/reference/quickstart_cpu15.json
                    command:str, # the command that produced the run
                    machine:str, # the machine it ran on, in words
                   ) -> Path:
-    "Copy a run's metrics into `dest` with the command, the machine, the run's commit and the date."
+    "Copy a run's metrics (and small figures) into `dest` with the command, the machine, the run's commit and the date."
     run, dest = Path(run), Path(dest)
+    copy_figures(run.parent if run.suffix == '.csv' else run, dest)
     if run.suffix == '.csv':
         with atomic_path(dest) as tmp: shutil.copyfile(run, tmp)
         rec = dict(command=command, machine=machine, date=str(datetime.date.today()))
@@ -71,6 +99,96 @@ def load_reference(path:str|Path):
         import pandas as pd
         return pd.read_csv(path)
     return json.loads(path.read_text())
+
+# %% ../../nbs/eval/82_status.ipynb #6aba093b
+def reference_files(nb:str|Path, # an experiment notebook, nbs/experiments/<family>/<name>.ipynb
+                   ) -> list[Path]:
+    "The reference files (JSON records and CSVs, not a CSV's JSON sidecar) of an experiment notebook."
+    nb = Path(nb)
+    names = sorted((p.stem for p in nb.parent.glob('*.ipynb')), key=len, reverse=True)
+    def owner(stem): return next((n for n in names if stem == n or stem.startswith(n + '_')), None)
+    files = sorted(p for p in (nb.parent/'reference').glob('*.*') if p.suffix in ('.json', '.csv'))
+    refs = [p for p in files if not (p.suffix == '.json' and p.with_suffix('.csv').exists())]
+    return [p for p in refs if owner(p.stem) == nb.stem]
+
+# %% ../../nbs/eval/82_status.ipynb #8660dbe7
+def _scalar(v) -> bool:
+    "Whether a metric value fits in one short table cell."
+    if isinstance(v, (list, tuple)): return 0 < len(v) <= 4 and all(isinstance(x, (int, float)) for x in v)
+    return v is None or isinstance(v, (bool, int, float)) or (isinstance(v, str) and len(v) <= 80)
+
+def _fmt(v) -> str:
+    "A metric value as short text."
+    if isinstance(v, (list, tuple)): return '[' + ', '.join(_fmt(x) for x in v) + ']'
+    return f'{v:.4g}' if isinstance(v, float) else str(v)
+
+def metric_rows(m:dict, # a run's metrics (metrics.json)
+                skip:tuple=('git_commit',), # keys left out
+               ) -> list[list[str]]:
+    "[name, value] rows of the scalar metrics, dicts of scalars one level down (`a.b`); the rest left out."
+    rows = []
+    for k, v in m.items():
+        if k in skip: continue
+        if isinstance(v, dict): rows += [[f'{k}.{k2}', _fmt(v2)] for k2, v2 in v.items() if _scalar(v2)]
+        elif _scalar(v): rows.append([k, _fmt(v)])
+    return rows
+
+# %% ../../nbs/eval/82_status.ipynb #d3c474f7
+def _provenance(rec:dict) -> str:
+    "Machine, date, commit and wall time of a reference record, in one line."
+    parts = [rec.get('machine'), rec.get('date')]
+    if rec.get('git_commit'): parts.append(f"commit `{str(rec['git_commit'])[:8]}`")
+    if rec.get('wall_s') is not None: parts.append(f"{rec['wall_s']:.0f} s wall time")
+    return ' · '.join(str(p) for p in parts if p)
+
+def _csv_table(path:Path, max_rows:int) -> str:
+    "The head of a results CSV as a markdown table (empty columns dropped, numbers rounded)."
+    df = load_reference(path).dropna(axis=1, how='all')
+    rows = [[_fmt(v) if v == v else '' for v in r] for r in df.head(max_rows).itertuples(index=False)]
+    more = f'\n\nThe first {max_rows} of {len(df)} rows.' if len(df) > max_rows else ''
+    return markdown_table(list(df.columns), rows) + more
+
+# %% ../../nbs/eval/82_status.ipynb #0340251d
+def render_reference(path:str|Path, # a reference file (JSON record or CSV)
+                     nb_dir:str|Path, # the folder of the experiment notebook (image paths are relative to it)
+                     command:str|None=None, # the command, where the reference does not record one (a CSV)
+                     max_rows:int=30, # metrics rows at most
+                     csv_rows:int=8, # CSV rows at most
+                    ) -> str:
+    "Markdown for one reference: name, command, provenance, a metrics table (or the CSV's head), figures."
+    path = Path(path)
+    if path.suffix == '.json' and path.with_suffix('.csv').exists(): path = path.with_suffix('.csv')  # a sidecar
+    side = path.with_suffix('.json')
+    rec = json.loads(side.read_text()) if path.suffix == '.json' or side.exists() else {}
+    cmd = rec.get('command') or command
+    out = [f'### `{path.name}`', f'`{cmd}`' if cmd else 'The command was not recorded.', _provenance(rec)]
+    if path.suffix == '.csv': out.append(_csv_table(path, csv_rows))
+    else:
+        rows = metric_rows(rec.get('metrics', {}))
+        more = f'\n\n{len(rows) - max_rows} more metrics in `reference/{path.name}`.' if len(rows) > max_rows else ''
+        out.append(markdown_table(['metric', 'value'], rows[:max_rows]) + more)
+    figs = sorted(path.with_suffix('').glob('*.png'))
+    out += [f'![{f.stem}]({Path(os.path.relpath(f, nb_dir)).as_posix()})' for f in figs]
+    return '\n\n'.join(o for o in out if o)
+
+# %% ../../nbs/eval/82_status.ipynb #6151c17d
+REFERENCE_MARK = '<!-- reference-run: generated by mmg_nb.cli.docs; do not edit -->'
+
+def reference_section(nb:str|Path, # an experiment notebook
+                      commands:dict|None=None, # reference file name -> command, for references that record none
+                      missing:str|None=None, # the command for a reference run, said when none is committed
+                     ) -> str:
+    "The markdown of an experiment page's reference-run section, read from the experiment's reference files."
+    nb, commands = Path(nb), commands or {}
+    refs = reference_files(nb)
+    if not refs:
+        cmd = missing or f'mmg-run {nb.stem}'
+        how = ' with `-p` overrides at a real size (the defaults below are a tiny test setting)'
+        if ' -p ' in cmd: how = ''
+        return f'{REFERENCE_MARK}\nNo reference run is committed yet; the command for one: `{cmd}`{how}.'
+    head = (f'{REFERENCE_MARK}\n## Reference run\n\nWhat the committed reference run(s) measured (the files in '
+            '`reference/` that the README\'s status table reads); the parameters below default to a tiny test setting.')
+    return '\n\n'.join([head] + [render_reference(p, nb.parent, commands.get(p.name)) for p in refs])
 
 # %% ../../nbs/eval/82_status.ipynb #3d650053
 @dataclass(frozen=True)
