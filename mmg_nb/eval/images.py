@@ -13,6 +13,7 @@ from torch import nn
 from ..core.config import TrainConfig
 from ..data.images import to_unit
 from ..models.classifier import DigitClassifier, train_classifier, predict_labels
+from .reports import save_figure
 from .metrics import matching_accuracy, sample_quality
 
 # %% auto #0
