@@ -28,7 +28,8 @@ def module_imports(path:Path, # a .py file of the package
         if isinstance(n, ast.Import): out += [(n.lineno, a.name) for a in n.names]
         elif isinstance(n, ast.ImportFrom):
             base = _resolve(n, pkg)
-            out += [(n.lineno, base if n.module else f'{base}.{a.name}') for a in n.names]
+            whole = n.module and base.count('.') >= 2   # a module inside a layer; else the names are the modules
+            out += [(n.lineno, base if whole else f'{base}.{a.name}') for a in n.names]
     return out
 
 # %% ../../nbs/core/01_layers.ipynb #d0351cfc
@@ -37,8 +38,8 @@ def layer_of(module:str, # dotted module name
             ) -> tuple[str, str|None]|None:
     "(layer, system or None) of a module of `pkg`, or None for a module outside the layers (the package root)."
     parts = module.split('.')
-    if parts[0] != pkg or len(parts) < 3 or parts[1] not in LAYERS: return None
-    return parts[1], (parts[2] if parts[1] == 'systems' and len(parts) > 3 else None)
+    if parts[0] != pkg or len(parts) < 2 or parts[1] not in LAYERS: return None
+    return parts[1], (parts[2] if parts[1] == 'systems' and len(parts) > 2 else None)
 
 # %% ../../nbs/core/01_layers.ipynb #9a19f3ce
 def layer_violations(root:str|Path|None=None, # the package folder (default: the installed mmg_nb)
