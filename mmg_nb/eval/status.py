@@ -205,7 +205,8 @@ class Headline:
         files = sorted(Path(root).glob(self.ref))
         if not files: return [self.what, f'no reference run yet ([detail]({self.detail}))', '']
         ref = [load_reference(f) for f in files] if glob.has_magic(self.ref) else load_reference(files[0])
-        cmd = self.command or (ref.get('command') if isinstance(ref, dict) else None) or ''
+        recs = ref if isinstance(ref, list) else [ref]   # a glob: the last record's command stands for them
+        cmd = self.command or next((r['command'] for r in recs[::-1] if isinstance(r, dict) and r.get('command')), '')
         return [self.what, f'{self.read(ref)} ([detail]({self.detail}))', f'`{cmd}`' if cmd else '']
 
 # %% ../../nbs/eval/82_status.ipynb #dca1f274
