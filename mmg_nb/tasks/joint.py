@@ -371,7 +371,7 @@ def unconditional_run(B:JointBench, # from `prepare_joint_bench`
                       n:int|None=None, # pairs (default: the profile's eval.n_eval)
                       fid:bool|None=None, # the FID-like score of each modality (default: eval.fid)
                      ) -> tuple:
-    "`(row, modality 0, modality 1, judged labels of each)`, native: n unconditional pairs and their coherence."
+    "`(row, modality 0, modality 1, judged labels of each)`, native: n unconditional pairs and their agreement."
     S, T = B.settings, B.task
     n, fid = n or S.eval.n_eval, S.eval.fid if fid is None else fid
     if method not in UNCOND_METHODS: raise ValueError(f"unknown method {method!r}; valid: {list(UNCOND_METHODS)}")
@@ -387,7 +387,7 @@ def unconditional_run(B:JointBench, # from `prepare_joint_bench`
     preds = [predict_labels(B.judges[nm], v) for nm, v in zip(T.names, views)]
     co, family, mode = matching_accuracy(preds[1], preds[0]), *method.split('-')
     keys = _model_keys(B, family, _MODE.get(mode), 'coupled')
-    row = dict(task=T.name, direction='joint', method=method, family=family, coherence=co['accuracy'], n=co['n'],
+    row = dict(task=T.name, direction='joint', method=method, family=family, agreement=co['accuracy'], n=co['n'],
                k=co['k'], wilson95=co['wilson95'], **_cost(B, keys, info['wall_s'], n, info['nfe']))
     for k, (nm, v) in enumerate(zip(T.names, views)):
         real = judge_view(nm, _roundtrip(T.maps[k], (T.test.x, T.test.y)[k]))
@@ -412,7 +412,7 @@ def _save_setting(out:Path, row:dict, cond, lab, gen, pred, names:tuple, n_show:
     stem = f"{row['method']}_{row['task']}_{row['direction']}"
     extra = {'generated_label': pred} if row['direction'] == 'joint' else {}
     save_samples_npz(out/f'samples_{stem}.npz', cond, lab, gen, **extra)
-    acc = row.get('accuracy', row.get('coherence'))
+    acc = row.get('accuracy', row.get('agreement'))
     fig = grid_figure(cond, gen, lab, pred, n=n_show, path=out/'figures'/f'grid_{stem}.png',
                       title=f"{row['task']}: {names[0]} → {names[1]}, {row['method']} ({acc:.2f})")
     plt.close(fig)
@@ -440,7 +440,7 @@ def run_task(B:JointBench, # from `prepare_joint_bench`
 def results_table(rows:list[dict], # conditional or unconditional rows (from `run_task`)
                  ) -> pd.DataFrame:
     "One line per setting: task, direction, method, the score with its Wilson 95% interval, FID-like and cost."
-    score = 'coherence' if rows and 'coherence' in rows[0] else 'accuracy'
+    score = 'agreement' if rows and 'agreement' in rows[0] else 'accuracy'
     keep = ['task', 'direction', 'method', 'tau', score, 'n', 'lo', 'hi', 'params', 'train_s', 'sample_ms', 'nfe']
     df = pd.DataFrame([dict(r, lo=r['wilson95'][0], hi=r['wilson95'][1], sample_ms=1e3 * r['sample_s_per_sample'])
                        for r in rows])
