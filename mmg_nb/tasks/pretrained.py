@@ -9,17 +9,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import torch
+from torch import nn
+from safetensors.torch import load_file, save_file
+from diffusers import AutoencoderKL, UNet2DModel, DDPMScheduler
 from diffusers.utils import logging as dlogging
 from ..core.base import repo_root, save_json, git_commit
 from ..core.config import Config
-from ..ratio.critics import CriticEnsemble
+from ..data.audio import spoken_digits, spoken_digit_mels
+from ..models.latent import encode_mels
+from ..models.alignment import AlignmentModel
+from ..ratio.critics import CriticEnsemble, load_critic
 from ..guidance.pipelines import RatioGuidedPipeline, sample_conditions, make_sampler
-from ..models.classifier import load_or_train_classifier
+from ..models.classifier import DigitClassifier, load_or_train_classifier
 from .digits import DigitBenchConfig, Benchmark, rotated_digit_pairs, prepare_benchmark, bench_critics
+from .audio_image import AudioImageConfig, latent_images
+
 
 # %% auto #0
-__all__ = ['pretrained_dir', 'Provenance', 'save_digit_pretrained', 'pretrained_meta', 'quiet_from_pretrained',
-           'load_digit_pretrained', 'check_pretrained', 'model_card', 'pack_digit_run']
+__all__ = ['AUDIO_PARTS', 'pretrained_dir', 'Provenance', 'save_digit_pretrained', 'pretrained_meta', 'quiet_from_pretrained',
+           'load_digit_pretrained', 'check_pretrained', 'model_card', 'pack_digit_run', 'AudioImageModels',
+           'audio_pretrained_meta', 'load_audio_pretrained', 'heldout_mels', 'audio_check_samples',
+           'save_audio_pretrained', 'check_audio_pretrained', 'audio_model_card', 'pack_audio_run']
 
 # %% ../../nbs/tasks/94_pretrained.ipynb #782585a7
 def pretrained_dir(name:str, # the folder's name, e.g. 'digits16'
@@ -63,6 +73,7 @@ def save_digit_pretrained(B:Benchmark, # the benchmark (DDPM, judge, settings), 
                           provenance:Provenance=Provenance(), # where the models came from
                           reference:dict|None=None, # the run's held-out figures (its metrics.json)
                           unet_dtype:torch.dtype=torch.float16, # the stored UNet's dtype
+                          critic_dtype:torch.dtype=torch.float32, # the stored critics' dtype
                           n_check:int=4, # samples kept in check.npz
                          ) -> Path:
     "Write a pretrained digit folder: pipeline, judge, benchmark.json, check.npz and the model card."
@@ -70,11 +81,13 @@ def save_digit_pretrained(B:Benchmark, # the benchmark (DDPM, judge, settings), 
     tmp = out.with_name(out.name + '.tmp')
     shutil.rmtree(tmp, ignore_errors=True)
     sampler = make_sampler(B.settings.sample.sampler, B.scheduler)   # the headline's sampler, from the DDPM's config
-    pipe = RatioGuidedPipeline(_as_dtype(B.unet, unet_dtype), sampler, CriticEnsemble.of(critics).cpu())
+    ens = _as_dtype(CriticEnsemble.of(critics), critic_dtype)
+    pipe = RatioGuidedPipeline(_as_dtype(B.unet, unet_dtype), sampler, ens)
     pipe.save_pretrained(tmp)
     B.classifier.save_pretrained(tmp/'judge')
     meta = dict(settings=B.settings.to_dict(), provenance=provenance.to_dict(), reference=reference or {},
-                judge_acc=B.classifier_acc, unet_dtype=str(unet_dtype).removeprefix('torch.'), n_check=n_check)
+                judge_acc=B.classifier_acc, unet_dtype=str(unet_dtype).removeprefix('torch.'),
+                critic_dtype=str(critic_dtype).removeprefix('torch.'), n_check=n_check)
     save_json(meta, tmp/'benchmark.json')
     B2, critic = load_digit_pretrained(tmp)
     np.savez(tmp/'check.npz', condition=B2.test.y[:n_check].numpy(), generated=_check_samples(B2, critic, n_check))
@@ -173,7 +186,8 @@ def model_card(path:str|Path, # a pretrained digit folder (with benchmark.json)
     sched = json.loads((path/'scheduler'/'scheduler_config.json').read_text())['_class_name']
     rows = [('unet/', f"UNet2DModel ({S.ddpm.preset}): unconditional DDPM of upright digits", meta['unet_dtype']),
             ('scheduler/', f"the sampler ({sched}), built from the DDPM's training scheduler", '-'),
-            ('critic/', f"CriticEnsemble of {n} {kind} critics, objective '{S.critic.loss}'", 'float32'),
+            ('critic/', f"CriticEnsemble of {n} {kind} critics, objective '{S.critic.loss}'",
+             meta.get('critic_dtype', 'float32')),
             ('judge/', 'DigitClassifier trained on the train split only', 'float32')]
     table = '\n'.join(f"| `{f}` | {what} | {dt} | {_mb(path/f):.2f} |" for f, what, dt in rows)
     return f"""# {name}: ratio-guided rotated-MNIST digits at {side}×{side}
@@ -223,7 +237,8 @@ images = pipe(y, scale={c.scale}, num_inference_steps={c.num_inference_steps}, o
 
 ## Precision
 
-The UNet is stored in {meta['unet_dtype']} (half the bytes) and loaded in float32. {_source(meta['reference'])}
+The UNet is stored in {meta['unet_dtype']}, the critics in {meta.get('critic_dtype', 'float32')}; both load in
+float32. {_source(meta['reference'])}
 """
 
 # %% ../../nbs/tasks/94_pretrained.ipynb #bf5ab1f1
@@ -250,3 +265,206 @@ def pack_digit_run(run:str|Path, # a finished guided_sampling run folder (metric
     critics = bench_critics(B, paths=[run/k for k in keys])
     P = Provenance(command, machine, info.get('git_commit'), info.get('started', ''), m.get('wall_s', {}))
     return save_digit_pretrained(B, critics, out, P, m if reference is None else reference, **kw)
+
+# %% ../../nbs/tasks/94_pretrained.ipynb #1b3065e4
+AUDIO_PARTS = ('image_vae', 'audio_vae', 'ddpm/unet', 'ddpm/scheduler', 'critic', 'alignment')
+
+def _copy_part(src:Path, dst:Path, half:bool):
+    "Copy a save_pretrained folder; with `half`, its floating-point safetensors weights are cast to float16."
+    if not src.is_dir(): raise FileNotFoundError(f"{src} is missing: not a train_audio_image models/ folder")
+    shutil.copytree(src, dst)
+    for f in dst.glob('*.safetensors') if half else []:
+        w = load_file(f)
+        save_file({k: v.half() if v.is_floating_point() else v for k, v in w.items()}, f)
+
+# %% ../../nbs/tasks/94_pretrained.ipynb #277a4e59
+@dataclass
+class AudioImageModels:
+    "The models of an audio → image default, in float32 on the CPU, with the settings they were trained with."
+    settings:AudioImageConfig     # the run's profile
+    image_vae:AutoencoderKL       # decodes image latents
+    audio_vae:AutoencoderKL       # encodes mels to the critic's y
+    unet:UNet2DModel              # the latent DDPM
+    scheduler:DDPMScheduler       # its training scheduler
+    critic:nn.Module              # the (image latent, audio latent) critic
+    alignment:AlignmentModel      # the audio–image alignment model
+    judge:DigitClassifier         # the 32×32 digit judge
+    meta:dict                     # benchmark.json
+
+def audio_pretrained_meta(path:str|Path, # a folder written by `save_audio_pretrained`
+                         ) -> dict:
+    "The folder's `benchmark.json` (settings, provenance, reference figures, judge accuracy), checked."
+    path = Path(path)
+    for f in ('benchmark.json', 'judge/config.json', *(f'{p}' for p in AUDIO_PARTS)):
+        if not (path/f).exists(): raise FileNotFoundError(f"{path} is not a pretrained audio folder: {f} is missing")
+    return json.loads((path/'benchmark.json').read_text())
+
+# %% ../../nbs/tasks/94_pretrained.ipynb #17e29c49
+def load_audio_pretrained(path:str|Path, # a folder written by `save_audio_pretrained`
+                         ) -> AudioImageModels:
+    "Every model of a pretrained audio → image folder, in float32 and eval mode on the CPU."
+    path, meta = Path(path), audio_pretrained_meta(path)
+    was = dlogging.is_progress_bar_enabled()
+    dlogging.disable_progress_bar()
+    try:
+        m = [cls.from_pretrained(path/p).float().eval() for cls, p in
+             ((AutoencoderKL, 'image_vae'), (AutoencoderKL, 'audio_vae'), (UNet2DModel, 'ddpm/unet'))]
+    finally:
+        if was: dlogging.enable_progress_bar()
+    return AudioImageModels(AudioImageConfig().replace(**meta['settings']), *m,
+                            DDPMScheduler.from_pretrained(path/'ddpm'/'scheduler'), load_critic(path/'critic'),
+                            AlignmentModel.from_pretrained(path/'alignment').eval(),
+                            DigitClassifier.from_pretrained(path/'judge').eval(), meta)
+
+# %% ../../nbs/tasks/94_pretrained.ipynb #38db3dc1
+def heldout_mels(settings:AudioImageConfig, # the run's profile (its voices)
+                 n:int, # the first n held-out utterances
+                ) -> tuple[torch.Tensor, torch.Tensor]:
+    "(mels (n, 1, n_mels, T), labels): the first n spoken digits of the held-out voices."
+    sd = spoken_digits('test', variants=settings.data.variants, accents=settings.data.accents, seed=0)
+    return spoken_digit_mels(sd)[:n], sd.labels[:n]
+
+def audio_check_samples(M:AudioImageModels, # from `load_audio_pretrained`
+                        mel:torch.Tensor, # (n, 1, n_mels, T) the conditions
+                       ) -> np.ndarray:
+    "Images guided by `mel` on the CPU, with the folder's sampling settings and seed 0."
+    S = M.settings
+    y = encode_mels(M.audio_vae, mel, batch_size=500)
+    x, _ = latent_images(M.unet, M.image_vae, y, M.critic, S.sample, S.critic.loss, M.scheduler, 0, 'cpu')
+    return x.numpy()
+
+# %% ../../nbs/tasks/94_pretrained.ipynb #a116a2dc
+def save_audio_pretrained(models_dir:str|Path, # the models/ folder of a train_audio_image run
+                          out:str|Path, # the folder to write (replaced)
+                          settings:AudioImageConfig, # the profile the run trained with
+                          provenance:Provenance=Provenance(), # where the models came from
+                          reference:dict|None=None, # held-out figures (an audio_to_image run's metrics.json)
+                          half:tuple=('image_vae', 'audio_vae', 'ddpm/unet'), # parts stored in float16
+                          n_check:int=4, # samples kept in check.npz
+                         ) -> Path:
+    "Write a pretrained audio → image folder: the run's models, a judge, benchmark.json, check.npz and the card."
+    models_dir, out = Path(models_dir), Path(out)
+    if bad := set(half) - set(AUDIO_PARTS): raise ValueError(f"half names unknown parts {sorted(bad)}")
+    tmp = out.with_name(out.name + '.tmp')
+    shutil.rmtree(tmp, ignore_errors=True)
+    for p in AUDIO_PARTS: _copy_part(models_dir/p, tmp/p, p in half)
+    _, acc = load_or_train_classifier(tmp/'judge', 32, settings.data.source, settings.classifier_train)
+    save_json(dict(settings=settings.to_dict(), provenance=provenance.to_dict(), reference=reference or {},
+                   judge_acc=acc, half=list(half), n_check=n_check), tmp/'benchmark.json')
+    mel, lab = heldout_mels(settings, n_check)
+    gen = audio_check_samples(load_audio_pretrained(tmp), mel)
+    np.savez(tmp/'check.npz', condition=mel.numpy(), condition_label=lab.numpy(), generated=gen)
+    (tmp/'README.md').write_text(audio_model_card(tmp, out.name))
+    shutil.rmtree(out, ignore_errors=True)
+    tmp.rename(out)
+    return out
+
+# %% ../../nbs/tasks/94_pretrained.ipynb #c5e476e3
+def check_audio_pretrained(path:str|Path, # a folder written by `save_audio_pretrained`
+                           atol:float=1e-4, # largest allowed difference, in [-1, 1] pixel units
+                          ) -> float:
+    "The largest difference between `check.npz`'s images and the same images drawn again; raises above `atol`."
+    ref = np.load(Path(path)/'check.npz')
+    x = audio_check_samples(load_audio_pretrained(path), torch.from_numpy(ref['condition']))
+    err = float(np.abs(x - ref['generated']).max())
+    if not err <= atol: raise ValueError(f"{path} does not reproduce its check samples: max |difference| {err:.3g}")
+    return err
+
+# %% ../../nbs/tasks/94_pretrained.ipynb #1319d206
+def _audio_figures(m:dict, judge_acc:float, n_check:int) -> str:
+    "The audio card's held-out figures, from an audio_to_image run's metrics."
+    lines = [f"- **Judge** on the real held-out test digits at 32×32: accuracy **{judge_acc:.3f}**."]
+    if 'matching_accuracy' in m:
+        (lo, hi), (ulo, uhi) = m['wilson95'], m.get('unguided_wilson95', (float('nan'),) * 2)
+        lines.append(f"- **Matching accuracy** (the judge's label of the image equals the spoken digit, "
+                     f"held-out voices): **{m['matching_accuracy']:.3f}** [{lo:.3f}, {hi:.3f}] (Wilson 95 %) "
+                     f"at N = {m['n']}; "
+                     f"unguided {m.get('unguided_matching_accuracy', float('nan')):.3f} [{ulo:.3f}, {uhi:.3f}].")
+    lines.append(f"- `check.npz` holds {n_check} images that `check_audio_pretrained` draws again seed for seed.")
+    return '\n'.join(lines)
+
+def _parts_table(path:Path, half:list) -> str:
+    what = {'image_vae': 'AutoencoderKL of 32×32 digits', 'audio_vae': 'AutoencoderKL of log-mel spectrograms',
+            'ddpm/unet': 'UNet2DModel: unconditional DDPM of image latents', 'ddpm/scheduler': 'its DDPMScheduler',
+            'critic': 'critic T(image latent, audio latent, t)', 'alignment': 'AlignmentModel (contrastive, scoring)',
+            'judge': 'DigitClassifier trained on the train split only'}
+    dt = lambda p: '-' if p == 'ddpm/scheduler' else 'float16' if p in half else 'float32'
+    return '\n'.join(f"| `{p}/` | {w} | {dt(p)} | {_mb(path/p):.2f} |" for p, w in what.items())
+
+# %% ../../nbs/tasks/94_pretrained.ipynb #03c33fd0
+def audio_model_card(path:str|Path, # a pretrained audio folder (with benchmark.json)
+                     name:str|None=None, # the folder's name on the card (default: the folder's)
+                    ) -> str:
+    "The audio folder's model card (README.md): what it is, the data, the command, wall times, held-out figures."
+    path = Path(path)
+    name, meta = name or path.name, audio_pretrained_meta(path)
+    S, P = AudioImageConfig().replace(**meta["settings"]), Provenance().replace(**meta["provenance"])
+    c = S.sample
+    return f"""# {name}: spoken digit → digit image, guided in latent space
+
+A pretrained default of mmg_nb: an unconditional latent DDPM of digit images and a density-ratio critic on
+(image latent, audio latent) that guides it towards the digit a held-out voice says. The DDPM never heard a word:
+the match comes from guidance alone.
+
+## Components
+
+| folder | model | dtype | MB |
+|---|---|---|---|
+{_parts_table(path, meta['half'])}
+
+## Data
+
+{S.data.source} digits resized to 32×32 and scaled to [-1, 1]; spoken digits synthesised offline by espeak-ng
+(accents {', '.join(S.data.accents)}), the held-out voices kept for the test. Every model saw the train split only.
+
+## How it was trained
+
+    {P.command}
+
+on {P.machine or '(machine not recorded)'}, code {P.git_commit or '(commit not recorded)'}, {P.date}.
+
+| stage | wall s |
+|---|---|
+{_wall_rows(P.train_wall_s)}
+
+## Held-out figures
+
+{_audio_figures(meta['reference'], meta['judge_acc'], meta['n_check'])}
+
+Sampling: {c.sampler}, {c.num_inference_steps} steps, scale {c.scale} ({c.schedule}), time travel {c.time_travel}.
+
+## Use
+
+    mmg-run audio_to_image -p profile {meta['reference'].get('profile', 'cpu')} -p models_dir pretrained/{name} \\
+        -p clf_dir pretrained/{name}/judge
+
+```python
+from mmg_nb.tasks.pretrained import load_audio_pretrained, heldout_mels, audio_check_samples
+M = load_audio_pretrained('pretrained/{name}')
+mel, label = heldout_mels(M.settings, 8)
+images = audio_check_samples(M, mel)   # (8, 1, 32, 32) in [-1, 1]
+```
+
+## Precision
+
+{', '.join(meta['half']) or 'No part'} stored in float16 (half the bytes), loaded in float32.
+"""
+
+# %% ../../nbs/tasks/94_pretrained.ipynb #58584f95
+def pack_audio_run(run:str|Path, # a finished train_audio_image run folder (metrics.json, models/)
+                   out:str|Path, # the pretrained folder to write
+                   eval_run:str|Path|None=None, # an audio_to_image run of these models: the card's figures
+                   command:str='', # the commands that made the runs
+                   machine:str='', # the machine they ran on
+                   **kw, # `save_audio_pretrained` options (half, n_check)
+                  ) -> Path:
+    "Save the models of a train_audio_image run as a pretrained folder, with an audio_to_image run's figures."
+    run = Path(run)
+    if not (run/'metrics.json').exists(): raise FileNotFoundError(f"{run} has no metrics.json: not a finished run")
+    m = json.loads((run/'metrics.json').read_text())
+    info = json.loads((run/'params.json').read_text()) if (run/'params.json').exists() else {}
+    ref = json.loads((Path(eval_run)/'metrics.json').read_text()) if eval_run else {}
+    P = Provenance(command, machine, info.get('git_commit') or m.get('git_commit'), info.get('started', ''),
+                   m.get('wall_s_by_stage', {}))
+    S = AudioImageConfig().replace(**m['settings'])
+    return save_audio_pretrained(run/'models', out, S, P, ref, **kw)
