@@ -88,6 +88,13 @@ def step_seed(seed:int, # the run's seed
 # %% ../../nbs/train/30_loop.ipynb #3db61a10
 def _is_dataset(data): return hasattr(data, '__len__') and hasattr(data, '__getitem__')
 
+def _rows(batch, start:int, n:int):
+    "Rows start..start+n of every tensor in a (nested) batch."
+    if isinstance(batch, torch.Tensor): return batch[start:start + n]
+    if isinstance(batch, dict): return {k: _rows(v, start, n) for k, v in batch.items()}
+    if isinstance(batch, (list, tuple)): return type(batch)(_rows(v, start, n) for v in batch)
+    return batch
+
 def make_batch(data, # map-style Dataset (len + getitem), or `sample_batch(batch_size, generator) -> batch`
                step:int, # 0-based step
                batch_size:int, # items per batch (per process)
@@ -112,8 +119,9 @@ def make_batch(data, # map-style Dataset (len + getitem), or `sample_batch(batch
             idx.append(int(cache[e][p % n]))
         items = [data[i] for i in idx]
         return collate(items, g) if collate is not None else default_collate(items)
-    if callable(data):
-        batch = data(batch_size, g)
+    if callable(data):   # the global batch of the step (one draw for all processes), then this rank's rows
+        gd = g if world == 1 else torch.Generator().manual_seed(step_seed(seed, step))
+        batch = _rows(data(batch_size * world, gd), rank * batch_size, batch_size) if world > 1 else data(batch_size, g)
         return collate(batch, g) if collate is not None else batch
     raise TypeError(f"data must be a map-style Dataset (with __len__ and __getitem__) or a callable "
                     f"sample_batch(batch_size, generator); got {type(data).__name__}")
@@ -227,7 +235,8 @@ def _nonfinite(what, value, step, last):
 
 def _train_step(model, loss_fn, batch, acc, opt, sched, ema, grad_clip, step, last_ck):
     with acc.autocast(): loss, logs = _split_loss(loss_fn(model, batch), step)
-    lval = float(loss.detach())
+    # the global batch's loss (mean of the processes' means): the same on every process, as a 1-process run's
+    lval = float(acc.reduce(loss.detach(), 'mean') if acc.num_processes > 1 else loss.detach())
     if not math.isfinite(lval): raise _nonfinite('loss', lval, step, last_ck)
     opt.zero_grad(set_to_none=True)
     acc.backward(loss)
