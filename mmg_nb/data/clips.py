@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
+import librosa
 import numpy as np
 import torch
 import soundfile as sf
@@ -22,7 +23,7 @@ from .audio import (
 # %% auto #0
 __all__ = ['CLIP_KEYS', 'CLIP_FORMATS', 'ClipConfig', 'clip_trajectory', 'render_clips', 'draw_onsets', 'place_words',
            'clip_mels', 'TalkingDigits', 'voice_plan', 'talking_digits', 'video_onset', 'audio_onset', 'onset_errors',
-           'mp4_scale', 'write_clip_mp4', 'read_clip_mp4', 'write_clip_folder', 'read_clip_folder',
+           'clip_waveform', 'mp4_scale', 'write_clip_mp4', 'read_clip_mp4', 'write_clip_folder', 'read_clip_folder',
            'save_talking_digits', 'load_talking_digits', 'plot_clips']
 
 # %% ../../nbs/data/24_clips.ipynb #c1817520
@@ -313,6 +314,26 @@ def onset_errors(pred:torch.Tensor, # (N,) detected onset frames (-1: none found
     a = err.abs()
     return dict(n=len(err), median=float(a.quantile(0.5)), p90=float(a.quantile(0.9)), mean_error=float(err.mean()),
                 exact=float((a == 0).float().mean()), missed=int((torch.as_tensor(pred) < 0).sum()))
+
+# %% ../../nbs/data/24_clips.ipynb #d854550c
+def clip_waveform(audio_mel:torch.Tensor, # (N, 1, n_mels, T) or (1, n_mels, T) mels from `clip_mels` (or a model)
+                  cfg:ClipConfig|None=None, # clip shape (None: `ClipConfig()`)
+                  n_iter:int=32, # Griffin–Lim iterations
+                 ) -> torch.Tensor:
+    "Waveforms `(N, n_samples)` (or `(n_samples,)`) whose `clip_mels` approximate `audio_mel`: Griffin–Lim."
+    cfg = cfg or ClipConfig()
+    one = audio_mel.ndim == 3
+    m = audio_mel[None] if one else audio_mel
+    if m.ndim != 4 or m.shape[1:] != (1, cfg.n_mels, cfg.n_frames * cfg.mel_steps):
+        raise ValueError(f"audio_mel must be (N, 1, {cfg.n_mels}, {cfg.n_frames * cfg.mel_steps}), got {tuple(m.shape)}")
+    hop = cfg.n_samples // m.shape[-1]
+    mag = mel_from_pm1(m[:, 0].clamp(-1, 1)).exp()
+    mag = torch.cat([mag, mag[..., -1:]], -1).numpy()   # a centred STFT of n_samples has T + 1 frames
+    wav = librosa.feature.inverse.mel_to_audio(mag, sr=cfg.sr, n_fft=1024, hop_length=hop, power=1.0, n_iter=n_iter,
+                                               fmax=min(8000., cfg.sr / 2), length=cfg.n_samples)
+    wav = torch.from_numpy(np.ascontiguousarray(wav, dtype=np.float32))
+    wav = 0.5 * wav / (wav.abs().amax(-1, keepdim=True) + 1e-8)
+    return wav[0] if one else wav
 
 # %% ../../nbs/data/24_clips.ipynb #abf48cd8
 def mp4_scale(size:int, # the frame side

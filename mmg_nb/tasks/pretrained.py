@@ -266,7 +266,7 @@ def pack_digit_run(run:str|Path, # a finished guided_sampling run folder (metric
     P = Provenance(command, machine, info.get('git_commit'), info.get('started', ''), m.get('wall_s', {}))
     return save_digit_pretrained(B, critics, out, P, m if reference is None else reference, **kw)
 
-# %% ../../nbs/tasks/94_pretrained.ipynb #02bc5ef8
+# %% ../../nbs/tasks/94_pretrained.ipynb #dd5a52fc
 AUDIO_PARTS = ('image_vae', 'audio_vae', 'ddpm/unet', 'ddpm/scheduler', 'critic', 'alignment')
 
 def _copy_part(src:Path, dst:Path, half:bool):
@@ -277,7 +277,7 @@ def _copy_part(src:Path, dst:Path, half:bool):
         w = load_file(f)
         save_file({k: v.half() if v.is_floating_point() else v for k, v in w.items()}, f)
 
-# %% ../../nbs/tasks/94_pretrained.ipynb #98ede585
+# %% ../../nbs/tasks/94_pretrained.ipynb #ffe8ae67
 @dataclass
 class AudioImageModels:
     "The models of an audio → image default, in float32 on the CPU, with the settings they were trained with."
@@ -299,7 +299,7 @@ def audio_pretrained_meta(path:str|Path, # a folder written by `save_audio_pretr
         if not (path/f).exists(): raise FileNotFoundError(f"{path} is not a pretrained audio folder: {f} is missing")
     return json.loads((path/'benchmark.json').read_text())
 
-# %% ../../nbs/tasks/94_pretrained.ipynb #040207ca
+# %% ../../nbs/tasks/94_pretrained.ipynb #4c60a8a0
 def load_audio_pretrained(path:str|Path, # a folder written by `save_audio_pretrained`
                          ) -> AudioImageModels:
     "Every model of a pretrained audio → image folder, in float32 and eval mode on the CPU."
@@ -316,7 +316,7 @@ def load_audio_pretrained(path:str|Path, # a folder written by `save_audio_pretr
                             AlignmentModel.from_pretrained(path/'alignment').eval(),
                             DigitClassifier.from_pretrained(path/'judge').eval(), meta)
 
-# %% ../../nbs/tasks/94_pretrained.ipynb #25b25845
+# %% ../../nbs/tasks/94_pretrained.ipynb #96c181ab
 def heldout_mels(settings:AudioImageConfig, # the run's profile (its voices)
                  n:int, # the first n held-out utterances
                 ) -> tuple[torch.Tensor, torch.Tensor]:
@@ -333,7 +333,7 @@ def audio_check_samples(M:AudioImageModels, # from `load_audio_pretrained`
     x, _ = latent_images(M.unet, M.image_vae, y, M.critic, S.sample, S.critic.loss, M.scheduler, 0, 'cpu')
     return x.numpy()
 
-# %% ../../nbs/tasks/94_pretrained.ipynb #52eeb0db
+# %% ../../nbs/tasks/94_pretrained.ipynb #5776fb07
 def save_audio_pretrained(models_dir:str|Path, # the models/ folder of a train_audio_image run
                           out:str|Path, # the folder to write (replaced)
                           settings:AudioImageConfig, # the profile the run trained with
@@ -359,7 +359,7 @@ def save_audio_pretrained(models_dir:str|Path, # the models/ folder of a train_a
     tmp.rename(out)
     return out
 
-# %% ../../nbs/tasks/94_pretrained.ipynb #057788f0
+# %% ../../nbs/tasks/94_pretrained.ipynb #eaf7aabc
 def check_audio_pretrained(path:str|Path, # a folder written by `save_audio_pretrained`
                            atol:float=1e-4, # largest allowed difference, in [-1, 1] pixel units
                           ) -> float:
@@ -370,7 +370,7 @@ def check_audio_pretrained(path:str|Path, # a folder written by `save_audio_pret
     if not err <= atol: raise ValueError(f"{path} does not reproduce its check samples: max |difference| {err:.3g}")
     return err
 
-# %% ../../nbs/tasks/94_pretrained.ipynb #7c1ec3b7
+# %% ../../nbs/tasks/94_pretrained.ipynb #98ec9934
 def _audio_figures(m:dict, judge_acc:float, n_check:int) -> str:
     "The audio card's held-out figures, from an audio_to_image run's metrics."
     lines = [f"- **Judge** on the real held-out test digits at 32×32: accuracy **{judge_acc:.3f}**."]
@@ -391,7 +391,7 @@ def _parts_table(path:Path, half:list) -> str:
     dt = lambda p: '-' if p == 'ddpm/scheduler' else 'float16' if p in half else 'float32'
     return '\n'.join(f"| `{p}/` | {w} | {dt(p)} | {_mb(path/p):.2f} |" for p, w in what.items())
 
-# %% ../../nbs/tasks/94_pretrained.ipynb #0e8b30e0
+# %% ../../nbs/tasks/94_pretrained.ipynb #c4f7b141
 def audio_model_card(path:str|Path, # a pretrained audio folder (with benchmark.json)
                      name:str|None=None, # the folder's name on the card (default: the folder's)
                     ) -> str:
@@ -450,7 +450,7 @@ images = audio_check_samples(M, mel)   # (8, 1, 32, 32) in [-1, 1]
 {', '.join(meta['half']) or 'No part'} stored in float16 (half the bytes), loaded in float32.
 """
 
-# %% ../../nbs/tasks/94_pretrained.ipynb #eb4b5f6c
+# %% ../../nbs/tasks/94_pretrained.ipynb #6a7905e4
 def pack_audio_run(run:str|Path, # a finished train_audio_image run folder (metrics.json, models/)
                    out:str|Path, # the pretrained folder to write
                    eval_run:str|Path|None=None, # an audio_to_image run of these models: the card's figures
