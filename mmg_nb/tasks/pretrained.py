@@ -270,9 +270,9 @@ def pack_digit_run(run:str|Path, # a finished guided_sampling run folder (metric
 AUDIO_PARTS = ('image_vae', 'audio_vae', 'ddpm/unet', 'ddpm/scheduler', 'critic', 'alignment')
 
 def _copy_part(src:Path, dst:Path, half:bool):
-    "Copy a save_pretrained folder; with `half`, its floating-point safetensors weights are cast to float16."
+    "Copy a save_pretrained folder (not its ckpt/); with `half`, its floating-point safetensors are cast to float16."
     if not src.is_dir(): raise FileNotFoundError(f"{src} is missing: not a train_audio_image models/ folder")
-    shutil.copytree(src, dst)
+    shutil.copytree(src, dst, ignore=shutil.ignore_patterns('ckpt'))
     for f in dst.glob('*.safetensors') if half else []:
         w = load_file(f)
         save_file({k: v.half() if v.is_floating_point() else v for k, v in w.items()}, f)
@@ -380,6 +380,7 @@ def _audio_figures(m:dict, judge_acc:float, n_check:int) -> str:
                      f"held-out voices): **{m['matching_accuracy']:.3f}** [{lo:.3f}, {hi:.3f}] (Wilson 95 %) "
                      f"at N = {m['n']}; "
                      f"unguided {m.get('unguided_matching_accuracy', float('nan')):.3f} [{ulo:.3f}, {uhi:.3f}].")
+    if 'models_dir' in m: lines.append(f"- Measured by `mmg-run audio_to_image` on the models in `{m['models_dir']}`.")
     lines.append(f"- `check.npz` holds {n_check} images that `check_audio_pretrained` draws again seed for seed.")
     return '\n'.join(lines)
 
@@ -414,8 +415,9 @@ the match comes from guidance alone.
 
 ## Data
 
-{S.data.source} digits resized to 32×32 and scaled to [-1, 1]; spoken digits synthesised offline by espeak-ng
-(accents {', '.join(S.data.accents)}), the held-out voices kept for the test. Every model saw the train split only.
+{S.data.source} digits resized to 32×32 and scaled to [-1, 1]; spoken digits synthesised offline by espeak-ng,
+the held-out voices kept for the test. Every model saw the train split only. Accents:
+{', '.join(S.data.accents)}.
 
 ## How it was trained
 
