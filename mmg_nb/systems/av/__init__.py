@@ -1,0 +1,1 @@
+"""The coupled audio–video diffusion system (MM-Diffusion style): its model, training and sampling."""
