@@ -20,14 +20,18 @@ from .sampler import (guided_sample, unet_eps, RatioGuidance, CFGGuidance, Compu
                                      x0_log_ratio, normalized_log_ratio)
 
 # %% auto #0
-__all__ = ['SAMPLERS', 'make_sampler', 'sample_conditions', 'RatioGuidedPipeline', 'text_eps', 'text_cfg',
+__all__ = ['SAMPLERS', 'SAMPLER_SETTINGS', 'make_sampler', 'sample_conditions', 'RatioGuidedPipeline', 'text_eps', 'text_cfg',
            'AudioGuidedSDPipeline']
 
 # %% ../../nbs/guidance/62_pipelines.ipynb #5bc80af4
-SAMPLERS = {'ddim': 'DDIMScheduler', 'dpm++': 'DPMSolverMultistepScheduler', 'ddpm': 'DDPMScheduler',
-            'euler': 'EulerDiscreteScheduler'}
+SAMPLERS = {'ddim': 'DDIMScheduler', 'dpm++': 'DPMSolverMultistepScheduler', 'dpm': 'DPMSolverMultistepScheduler',
+            'ddpm': 'DDPMScheduler', 'euler': 'EulerDiscreteScheduler'}
+# what a name sets beyond the class: DPM-Solver (the noise-prediction form) or DPM-Solver++ (the data-prediction form);
+# diffusers lets DPM-Solver end only at sigma_min, not at zero noise
+SAMPLER_SETTINGS = {'dpm++': dict(algorithm_type='dpmsolver++'),
+                    'dpm': dict(algorithm_type='dpmsolver', final_sigmas_type='sigma_min')}
 
-def make_sampler(name:str='ddim', # 'ddim', 'dpm++', 'ddpm' or 'euler'
+def make_sampler(name:str='ddim', # 'ddim', 'dpm++', 'dpm', 'ddpm' or 'euler'
                  train_scheduler:SchedulerMixin|None=None, # the DDPM's training scheduler (None: linear, eps)
                  **kw, # scheduler config overrides
                 ):
@@ -35,7 +39,7 @@ def make_sampler(name:str='ddim', # 'ddim', 'dpm++', 'ddpm' or 'euler'
     import diffusers
     if name not in SAMPLERS: raise ValueError(f"unknown scheduler {name!r}; valid: {list(SAMPLERS)}")
     base = train_scheduler if train_scheduler is not None else make_noise_scheduler()
-    return getattr(diffusers, SAMPLERS[name]).from_config(base.config, **kw)
+    return getattr(diffusers, SAMPLERS[name]).from_config(base.config, **{**SAMPLER_SETTINGS.get(name, {}), **kw})
 
 # %% ../../nbs/guidance/62_pipelines.ipynb #9f4b471a
 def _size(s): return (s, s) if isinstance(s, int) else tuple(s)

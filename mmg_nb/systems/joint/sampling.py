@@ -16,88 +16,15 @@ from ...diffusion.schedules import alpha_bar_at, alpha_sigma, to_eps
 from ...data.gaussian import GaussianPairs
 from ...guidance.sampler import Guidance, CFGGuidance, Run, Step, guard_grad, guided_sample, Compute
 from ...guidance.pipelines import make_sampler
+from ...guidance.inpaint import JointCondition, replacement_eps, ReconstructionGuidance, _with_unet, _alpha_bar
 from ...models.ddpm import make_noise_scheduler
 from .model import JointUNet, joint_eps
 
 # %% auto #0
-__all__ = ['JOINT_METHODS', 'JointCondition', 'replacement_eps', 'per_modality_eps', 'marginal_eps', 'ReconstructionGuidance',
-           'gaussian_joint_net', 'joint_guidance', 'gaussian_condition_run', 'sample_joint']
-
-# %% ../../../nbs/systems/joint/92_sampling.ipynb #04d22fc6
-@dataclass
-class JointCondition:
-    "The observed modality of a conditional joint sample and the noised copies of it that the eps model sees."
-    y:torch.Tensor                    # (B, C_given, ...) the observation on the grid: clean, or noised to level tau
-    given:int                         # which modality is observed (0 or 1); the other is generated
-    channels:tuple                    # channels (or features) of each modality, in stacking order
-    alphas_cumprod:torch.Tensor       # the training scheduler's alpha_bar table
-    tau:int = 0                       # the observation's noise level, a timestep (0: clean)
-    generator:torch.Generator|None = None  # for the re-noising
-    last:tuple|None = None            # (t, y_t) of the latest replacement (what ReconstructionGuidance reads)
-    def __post_init__(self):
-        if self.given not in (0, 1):
-            raise ValueError(f"given must be 0 or 1 (the observed modality), got {self.given!r}")
-        if self.y.shape[1] != self.channels[self.given]:
-            raise ValueError(f"y has {self.y.shape[1]} channels but modality {self.given} has "
-                             f"{self.channels[self.given]}")
-        if not 0 <= self.tau < len(self.alphas_cumprod):
-            raise ValueError(f"tau must be a timestep in [0, {len(self.alphas_cumprod) - 1}], got {self.tau}")
-
-# %% ../../../nbs/systems/joint/92_sampling.ipynb #8c423847
-@patch(as_prop=True)
-def observed(self:JointCondition) -> slice:
-    "The observed modality's channels in the stacked state."
-    lo = sum(self.channels[:self.given])
-    return slice(lo, lo + self.channels[self.given])
-
-@patch(as_prop=True)
-def generated(self:JointCondition) -> slice:
-    "The generated modality's channels in the stacked state."
-    lo = sum(self.channels[:1 - self.given])
-    return slice(lo, lo + self.channels[1 - self.given])
-
-@patch
-def merge(self:JointCondition, z:torch.Tensor, # (B, sum(channels), ...) a stacked state
-          part:torch.Tensor, # (B, C_given, ...) what the observed channels become
-         ) -> torch.Tensor:
-    "A copy of z whose observed channels are `part`."
-    if len(z) != len(part): raise ValueError(f"the state has {len(z)} rows but the condition {len(part)}: sample the "
-                                             f"whole batch in one model call (Compute(batch_size=None))")
-    out = z.clone()
-    out[:, self.observed] = part.to(z.dtype)
-    return out
-
-# %% ../../../nbs/systems/joint/92_sampling.ipynb #5d82e4ed
-def _alpha_bar(t, alphas_cumprod) -> float:
-    "alpha_bar at a timestep (a scalar, or the first of a (B,) tensor of equal ones)."
-    t = torch.as_tensor(t).reshape(-1)[0].cpu()
-    return float(alpha_bar_at(t, alphas_cumprod.cpu()).double())
-
-@patch
-def noised_at(self:JointCondition, t, # the current timestep (scalar or (B,))
-             ) -> torch.Tensor:
-    "y_t: the observation re-noised to t (fresh noise each call), or y itself when t is less noisy than tau."
-    # notation: ab_c = 1 (clean) or alpha_bar(tau); r = ab_t / ab_c; y_t = sqrt(r) y + sqrt(1 - r) eps'
-    ab_c = 1. if self.tau == 0 else _alpha_bar(self.tau, self.alphas_cumprod)
-    r = _alpha_bar(t, self.alphas_cumprod) / ab_c
-    if r >= 1: y_t = self.y
-    else: y_t = r ** .5 * self.y + (1 - r) ** .5 * randn_tensor(self.y.shape, generator=self.generator,
-                                                                  device=self.y.device, dtype=self.y.dtype)
-    self.last = (float(torch.as_tensor(t).reshape(-1)[0]), y_t)
-    return y_t
+__all__ = ['JOINT_METHODS', 'per_modality_eps', 'marginal_eps', 'gaussian_joint_net', 'joint_guidance', 'gaussian_condition_run',
+           'sample_joint']
 
 # %% ../../../nbs/systems/joint/92_sampling.ipynb #57a216b5
-def _with_unet(f:Callable, net) -> Callable:
-    "f, carrying the net's module as `.unet` (what the sampler reads the device from, and guidance terms freeze)."
-    f.unet = getattr(net, 'unet', None)
-    return f
-
-def replacement_eps(net:Callable, # net(z_t, t, s=None) -> eps of both modalities
-                    cond:JointCondition, # the observation
-                   ) -> Callable:
-    "eps_model(z_t, t): the joint net with the observed channels replaced by the observation re-noised to t."
-    return _with_unet(lambda z_t, t: net(cond.merge(z_t, cond.noised_at(t)), t), net)
-
 def per_modality_eps(net:Callable, # a per-modality-time net(z_t, t, s)
                      cond:JointCondition, # the observation (clean, or noised at cond.tau)
                     ) -> Callable:
@@ -117,56 +44,6 @@ def marginal_eps(net:Callable, # a per-modality-time net(z_t, t, s)
         noise = randn_tensor(cond.y.shape, generator=cond.generator, device=z_t.device, dtype=z_t.dtype)
         return net(cond.merge(z_t, a * cond.y + (1 - a * a) ** .5 * noise), *((t, tc) if cond.given == 1 else (tc, t)))
     return _with_unet(eps_model, net)
-
-# %% ../../../nbs/systems/joint/92_sampling.ipynb #f15e4c31
-def _rows(lam, g):
-    "lam * g for a float lam, or for one lam per row of g."
-    return lam.reshape(-1, *[1] * (g.ndim - 1)) * g if isinstance(lam, torch.Tensor) else lam * g
-
-class ReconstructionGuidance(Guidance):
-    "Reconstruction guidance: the eps correction -w s_t grad_x(-a_t^2/(2 s_t^2) ||y - y0_hat(z_t)||^2) (Ho et al.)."
-    def __init__(self, net:Callable, # the joint net(z_t, t, s=None), evaluated at the shared t
-                 cond:JointCondition, # the clean observation, shared with the eps model `replacement_eps(net, cond)`
-                 scale:float|torch.Tensor=1., # w: a float, or one per sample (B,)
-                 schedule='constant', # w(t) / scale: a `guidance_schedules` name or fn(t, alphas_cumprod)
-                 schedule_kwargs:dict|None=None, # parameters of a named schedule
-                 grad_clip:float|None=None, # clip each sample's gradient to this L2 norm
-                ):
-        super().__init__(scale, schedule, schedule_kwargs)
-        if cond.tau: raise ValueError(f"reconstruction guidance needs a clean observation (tau=0), got tau={cond.tau}")
-        self.net, self.cond, self.grad_clip = net, cond, grad_clip
-    def modules(self): return [m] if isinstance(m := getattr(self.net, 'unet', None), torch.nn.Module) else []
-    def device(self): return self.cond.y.device
-
-# %% ../../../nbs/systems/joint/92_sampling.ipynb #12e7cd18
-@patch
-def _grad(self:ReconstructionGuidance, run:Run, s:Step) -> torch.Tensor:
-    "grad over the generated channels of the Gaussian log-likelihood of the observation (zero on the observed ones)."
-    # notation: z = [x_t, y_t] (y_t: the replacement's draw); eps = net(z, t); y0_hat = (y_t - s_t eps_y) / a_t;
-    #   ll = -a_t^2 / (2 s_t^2) ||y - y0_hat||^2 per sample
-    cond = self.cond
-    if cond.last is None or cond.last[0] != float(s.t):
-        raise RuntimeError("ReconstructionGuidance reads the y_t of the replacement at this step: sample with "
-                           "eps_model=replacement_eps(net, cond), sharing its JointCondition")
-    with torch.enable_grad():
-        z = cond.merge(s.x_t.detach(), cond.last[1]).requires_grad_()
-        eps = to_eps(self.net(z, s.tb), z, s.a_t, s.s_t, run.prediction_type)
-        y0 = (z[:, cond.observed] - s.s_t * eps[:, cond.observed]) / s.a_t
-        ll = -(s.a_t ** 2 / (2 * s.s_t ** 2)) * (cond.y - y0).pow(2).flatten(1).sum(1)
-        g, = torch.autograd.grad(ll.sum(), z)
-    g[:, cond.observed] = 0
-    return g
-
-@patch
-def start(self:ReconstructionGuidance, run:Run) -> Callable:
-    "The step function: the eps correction of the generated channels at each step where w(t) is not 0."
-    lams = self.weights(run)
-    def step(s:Step) -> list:
-        if lams[s.i] is None: return []
-        g, n_bad, n_clip = guard_grad(self._grad(run, s), self.grad_clip)
-        return [dict(term=self, eps=-_rows(lams[s.i] * s.s_t, g), grad=g, lam=lams[s.i], n_nonfinite=n_bad,
-                     n_clipped=n_clip, grad_norm=g.flatten(1).norm(dim=1).mean())]
-    return step
 
 # %% ../../../nbs/systems/joint/92_sampling.ipynb #45ecb489
 def gaussian_joint_net(gp:GaussianPairs, # the Gaussian pair (x_dim, y_dim, S, alphas_cumprod)
