@@ -79,7 +79,8 @@ PROFILE_SETS = {'digits': 'mmg_nb.tasks.digits.DIGIT_PROFILES',       # experime
                 'audio': 'mmg_nb.tasks.audio_image.AUDIO_PROFILES',
                 'night2day': 'mmg_nb.tasks.night2day.N2D_PROFILES',
                 'joint': 'mmg_nb.tasks.joint.JOINT_PROFILES',
-                'infodiff': 'mmg_nb.tasks.infodiff.INFODIFF_PROFILES'}
+                'infodiff': 'mmg_nb.tasks.infodiff.INFODIFF_PROFILES',
+                'av': 'mmg_nb.tasks.av.AV_PROFILES'}
 
 def load_profiles(ref): # a `Profiles`, or the dotted name of one ('mmg_nb.tasks.digits.DIGIT_PROFILES')
     "The `Profiles` object `ref` names (imported on first use)."

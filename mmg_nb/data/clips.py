@@ -325,7 +325,8 @@ def clip_waveform(audio_mel:torch.Tensor, # (N, 1, n_mels, T) or (1, n_mels, T) 
     one = audio_mel.ndim == 3
     m = audio_mel[None] if one else audio_mel
     if m.ndim != 4 or m.shape[1:] != (1, cfg.n_mels, cfg.n_frames * cfg.mel_steps):
-        raise ValueError(f"audio_mel must be (N, 1, {cfg.n_mels}, {cfg.n_frames * cfg.mel_steps}), got {tuple(m.shape)}")
+        want = f"(N, 1, {cfg.n_mels}, {cfg.n_frames * cfg.mel_steps})"
+        raise ValueError(f"audio_mel must be {want}, got {tuple(m.shape)}")
     hop = cfg.n_samples // m.shape[-1]
     mag = mel_from_pm1(m[:, 0].clamp(-1, 1)).exp()
     mag = torch.cat([mag, mag[..., -1:]], -1).numpy()   # a centred STFT of n_samples has T + 1 frames

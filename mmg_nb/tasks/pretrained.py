@@ -237,7 +237,7 @@ images = pipe(y, scale={c.scale}, num_inference_steps={c.num_inference_steps}, o
 
 ## Precision
 
-The UNet is stored in {meta['unet_dtype']}, the critics in {meta.get('critic_dtype', 'float32')}; both load in
+The UNet is stored in {meta['unet_dtype']}, the critics in {meta.get('critic_dtype', 'float32')}, and both load in
 float32. {_source(meta['reference'])}
 """
 
@@ -415,7 +415,7 @@ the match comes from guidance alone.
 
 ## Data
 
-{S.data.source} digits resized to 32×32 and scaled to [-1, 1]; spoken digits synthesised offline by espeak-ng,
+{S.data.source} digits resized to 32×32 and scaled to [-1, 1], and spoken digits synthesised offline by espeak-ng,
 the held-out voices kept for the test. Every model saw the train split only. Accents:
 {', '.join(S.data.accents)}.
 

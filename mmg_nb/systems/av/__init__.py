@@ -1,1 +1,1 @@
-"""The audio–video system: a coupled two-branch model, the MI-guidance route, super-resolution, multi-process training and judges."""
+"""The audio–video system: a coupled two-branch model, the MI-guidance route, super-resolution, judges."""

@@ -11,7 +11,9 @@ import torch
 from accelerate.state import PartialState
 from fastcore.script import call_parse
 from ...core.config import TrainConfig
+from ...data.clips import talking_digits
 from .sr import hr_frames, train_sr
+from .model import train_av
 
 # %% auto #0
 __all__ = ['AV_TRAINERS', 'AV_TRAINER_MODULES', 'register_av_trainer', 'state_hash', 'av_train']
@@ -35,7 +37,13 @@ def _train_sr_model(out_dir, config:TrainConfig, seed:int, device):
     unet, _, hist = train_sr(hr_frames(4, seed=seed), out_dir, config, preset='test', seed=seed, device=device)
     return unet, hist
 
-register_av_trainer('sr', _train_sr_model)
+def _train_joint_model(out_dir, config:TrainConfig, seed:int, device):
+    "The coupled audio–video AVUNet (`tiny` preset) on 16 training talking-digit clips."
+    clips = talking_digits('train', 16, seed=seed)
+    model, _, hist = train_av(clips, out_dir, config, dict(preset='tiny'), seed, device)
+    return model, hist
+
+for name, trainer in (('sr', _train_sr_model), ('joint', _train_joint_model)): register_av_trainer(name, trainer)
 
 # %% ../../../nbs/systems/av/93_launch.ipynb #57731c19
 def state_hash(model:torch.nn.Module) -> str:
