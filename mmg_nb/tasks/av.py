@@ -55,10 +55,10 @@ class AVBenchConfig(Config):
 # %% ../../nbs/tasks/90_av.ipynb #7d62dd2d
 AV_PARAMS = {'n_train': 'data.n_train', 'n_test': 'data.n_test', 'n_eval': 'eval.n_eval', 'scale': 'sample.scale',
              'sampler': 'sample.sampler', 'num_inference_steps': 'sample.num_inference_steps'}
-_TINY_STEPS = TrainConfig(20, 16, 2e-3, warmup=0)
+_TINY_STEPS = TrainConfig(10, 16, 2e-3, warmup=0)
 AV_PROFILES = Profiles({
     'test': AVBenchConfig(ClipSplit(64, 16), ModelConfig('tiny'), _TINY_STEPS, 'tiny', _TINY_STEPS, _TINY_STEPS,
-                          TrainConfig(40, 32, 2e-3, warmup=0), 'test', _TINY_STEPS, SampleConfig('ddim', 4, 1.),
+                          TrainConfig(25, 32, 2e-3, warmup=0), 'test', _TINY_STEPS, SampleConfig('ddim', 4, 1.),
                           'disc', 1., EvalConfig(8), 2),
     'cpu': AVBenchConfig(),
 }, AV_PARAMS)
