@@ -7,19 +7,16 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-import numpy as np
 import pandas as pd
 import torch
-from ..core.base import get_device
 from ..core.config import Config, Profiles, TrainConfig, SampleConfig, ModelConfig, EvalConfig
 from ..data.clips import TalkingDigits, talking_digits, clip_waveform, write_clip_mp4
 from ..systems.av.model import train_av
 from ..systems.av.sampling import sample_av, condition_av
 from ..systems.av.route import AV_DIRECTIONS, train_av_ddpms, train_av_critic, route_sample, route_condition
-from ..systems.av.sr import hr_clip_config, hr_frames, sr_pairs, train_sr, upsample_frames, upsample_video
-from ..systems.av.sr import sr_scores, bicubic_baseline, upsample_lr
+from ..systems.av.sr import hr_clip_config, drawn_mask, sr_pairs, train_sr, upsample_video, sr_scores, upsample_lr
 from ..systems.av.evaluation import (train_frame_judge, train_audio_judge, conditional_accuracy, sync_errors,
-                                          av_metrics, validate_detectors, save_av_samples, plot_av)
+                                          av_metrics, validate_detectors, save_av_samples)
 
 # %% auto #0
 __all__ = ['AV_PARAMS', 'AV_PROFILES', 'UNCOND_METHODS', 'COND_METHODS', 'ClipSplit', 'AVBenchConfig', 'AVBench',
@@ -216,10 +213,10 @@ def sr_run(B:AVBench, # with trained routes (the joint model's clips are upsampl
           ) -> tuple[dict, torch.Tensor, torch.Tensor]:
     "SR vs bicubic on held-out frames (PSNR, SSIM, 32×32 judge), and generated clips upsampled (video, their mel)."
     S, n, kw, t0 = B.settings, n or B.settings.n_sr, dict(device=B.device, progress=B.progress), time.time()
-    unet, sched, _ = train_sr(hr_frames(S.data.n_train, 'train', B.seed), B.out/'models'/'sr', S.sr_train, S.sr,
-                              B.seed, **kw)
-    judge, _ = train_frame_judge(_hr_clips(B, 'train', S.data.n_train), B.out/'judges'/'video32', S.judge_train,
-                                 seed=B.seed, **kw)
+    hr_train = _hr_clips(B, 'train', S.data.n_train)   # the frames of the SR model and of the 32×32 judge
+    frames = hr_train.video.flatten(0, 1)
+    unet, sched, _ = train_sr(frames[drawn_mask(frames)], B.out/'models'/'sr', S.sr_train, S.sr, B.seed, **kw)
+    judge, _ = train_frame_judge(hr_train, B.out/'judges'/'video32', S.judge_train, seed=B.seed, **kw)
     B.wall['train_sr'], t0 = time.time() - t0, time.time()
     hr = _hr_clips(B, 'test', n)
     lr = _lr_video(hr.video)
@@ -227,7 +224,7 @@ def sr_run(B:AVBench, # with trained routes (the joint model's clips are upsampl
     up = dict(sr=upsample_video(unet, sched, lr, num_inference_steps=steps, generator=_gen(B.seed)),
               bicubic=upsample_lr(lr.flatten(0, 1)).unflatten(0, lr.shape[:2]).clamp(-1, 1))
     B.wall['sample_sr'] = time.time() - t0
-    ink = hr.video.flatten(0, 1).flatten(1).amax(1) > -1   # frames that show the digit (blank ones are trivial)
+    ink = drawn_mask(hr.video.flatten(0, 1))   # frames that show the digit (blank ones are trivial to upsample)
     res = {k: dict(sr_scores(v.flatten(0, 1)[ink], hr.video.flatten(0, 1)[ink]),
                    judge32=conditional_accuracy(v, hr.label, judge)) for k, v in up.items()}
     res['real_hr'] = dict(judge32=conditional_accuracy(hr.video, hr.label, judge))

@@ -5,6 +5,7 @@
 # %% ../../nbs/tasks/94_pretrained.ipynb #69913f03
 from __future__ import annotations
 import copy, datetime, json, shutil
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -26,9 +27,9 @@ from .audio_image import AudioImageConfig, latent_images
 
 
 # %% auto #0
-__all__ = ['AUDIO_PARTS', 'pretrained_dir', 'Provenance', 'save_digit_pretrained', 'pretrained_meta', 'quiet_from_pretrained',
-           'load_digit_pretrained', 'check_pretrained', 'model_card', 'pack_digit_run', 'AudioImageModels',
-           'audio_pretrained_meta', 'load_audio_pretrained', 'heldout_mels', 'audio_check_samples',
+__all__ = ['AUDIO_PARTS', 'pretrained_dir', 'Provenance', 'save_digit_pretrained', 'pretrained_meta', 'quiet_loading',
+           'quiet_from_pretrained', 'load_digit_pretrained', 'check_pretrained', 'model_card', 'pack_digit_run',
+           'AudioImageModels', 'audio_pretrained_meta', 'load_audio_pretrained', 'heldout_mels', 'audio_check_samples',
            'save_audio_pretrained', 'check_audio_pretrained', 'audio_model_card', 'pack_audio_run']
 
 # %% ../../nbs/tasks/94_pretrained.ipynb #782585a7
@@ -106,14 +107,19 @@ def pretrained_meta(path:str|Path, # a folder written by `save_digit_pretrained`
     return json.loads((path/'benchmark.json').read_text())
 
 # %% ../../nbs/tasks/94_pretrained.ipynb #27265e1a
+@contextmanager
+def quiet_loading():
+    "diffusers' loading bars off inside the block (as they were after it)."
+    was = dlogging.is_progress_bar_enabled()
+    dlogging.disable_progress_bar()
+    try: yield
+    finally:
+        if was: dlogging.enable_progress_bar()
+
 def quiet_from_pretrained(path:str|Path, # a RatioGuidedPipeline folder
                          ) -> RatioGuidedPipeline:
     "`RatioGuidedPipeline.from_pretrained(path)` in float32, without diffusers' loading bar."
-    was = dlogging.is_progress_bar_enabled()
-    dlogging.disable_progress_bar()
-    try: return RatioGuidedPipeline.from_pretrained(path, dtype=torch.float32)
-    finally:
-        if was: dlogging.enable_progress_bar()
+    with quiet_loading(): return RatioGuidedPipeline.from_pretrained(path, dtype=torch.float32)
 
 # %% ../../nbs/tasks/94_pretrained.ipynb #cb62471f
 def load_digit_pretrained(path:str|Path, # a folder written by `save_digit_pretrained`
@@ -295,7 +301,7 @@ def audio_pretrained_meta(path:str|Path, # a folder written by `save_audio_pretr
                          ) -> dict:
     "The folder's `benchmark.json` (settings, provenance, reference figures, judge accuracy), checked."
     path = Path(path)
-    for f in ('benchmark.json', 'judge/config.json', *(f'{p}' for p in AUDIO_PARTS)):
+    for f in ('benchmark.json', 'judge/config.json', *AUDIO_PARTS):
         if not (path/f).exists(): raise FileNotFoundError(f"{path} is not a pretrained audio folder: {f} is missing")
     return json.loads((path/'benchmark.json').read_text())
 
@@ -304,13 +310,9 @@ def load_audio_pretrained(path:str|Path, # a folder written by `save_audio_pretr
                          ) -> AudioImageModels:
     "Every model of a pretrained audio → image folder, in float32 and eval mode on the CPU."
     path, meta = Path(path), audio_pretrained_meta(path)
-    was = dlogging.is_progress_bar_enabled()
-    dlogging.disable_progress_bar()
-    try:
+    with quiet_loading():
         m = [cls.from_pretrained(path/p).float().eval() for cls, p in
              ((AutoencoderKL, 'image_vae'), (AutoencoderKL, 'audio_vae'), (UNet2DModel, 'ddpm/unet'))]
-    finally:
-        if was: dlogging.enable_progress_bar()
     return AudioImageModels(AudioImageConfig().replace(**meta['settings']), *m,
                             DDPMScheduler.from_pretrained(path/'ddpm'/'scheduler'), load_critic(path/'critic'),
                             AlignmentModel.from_pretrained(path/'alignment').eval(),

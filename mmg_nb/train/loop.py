@@ -119,9 +119,9 @@ def make_batch(data, # map-style Dataset (len + getitem), or `sample_batch(batch
             idx.append(int(cache[e][p % n]))
         items = [data[i] for i in idx]
         return collate(items, g) if collate is not None else default_collate(items)
-    if callable(data):   # the global batch of the step (one draw for all processes), then this rank's rows
-        gd = g if world == 1 else torch.Generator().manual_seed(step_seed(seed, step))
-        batch = _rows(data(batch_size * world, gd), rank * batch_size, batch_size) if world > 1 else data(batch_size, g)
+    if callable(data):   # the step's global batch, drawn once with rank 0's generator, then this rank's rows
+        gd = g if rank == 0 else torch.Generator().manual_seed(step_seed(seed, step))
+        batch = _rows(data(batch_size * world, gd), rank * batch_size, batch_size)
         return collate(batch, g) if collate is not None else batch
     raise TypeError(f"data must be a map-style Dataset (with __len__ and __getitem__) or a callable "
                     f"sample_batch(batch_size, generator); got {type(data).__name__}")

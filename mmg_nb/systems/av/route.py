@@ -10,7 +10,7 @@ import torch
 from ...core.config import Config, TrainConfig
 from ...data.clips import ClipConfig, TalkingDigits
 from ...data.pairs import TensorPairs, NoisingCollate
-from ...models.ddpm import train_ddpm, make_noise_scheduler
+from ...models.ddpm import train_ddpm
 from ...ratio.critics import ConvCritic
 from ...ratio.training import train_pair_critic, ratio_eval
 from ...guidance.sampler import guided_sample, unet_eps, RatioGuidance

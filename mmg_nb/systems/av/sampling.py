@@ -5,7 +5,6 @@
 # %% ../../../nbs/systems/av/91_sampling.ipynb #cdde8508
 from __future__ import annotations
 import torch
-from ...core.config import SampleConfig
 from ...guidance.sampler import guided_sample, Compute
 from ...guidance.pipelines import make_sampler, SAMPLERS
 from ...guidance.inpaint import JointCondition, replacement_eps, ReconstructionGuidance

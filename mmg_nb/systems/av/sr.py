@@ -18,9 +18,9 @@ from ...guidance.pipelines import make_sampler
 from ...eval.images import mean_interval
 
 # %% auto #0
-__all__ = ['SR_PRESETS', 'SR_TRAIN', 'PSNR_CAP', 'hr_clip_config', 'hr_frames', 'sr_pairs', 'upsample_lr', 'build_sr_unet',
-           'sr_batches', 'sr_loss_fn', 'train_sr', 'load_sr', 'upsample_frames', 'upsample_video', 'sr_scores',
-           'bicubic_baseline', 'plot_sr']
+__all__ = ['SR_PRESETS', 'SR_TRAIN', 'PSNR_CAP', 'hr_clip_config', 'drawn_mask', 'hr_frames', 'sr_pairs', 'upsample_lr',
+           'build_sr_unet', 'sr_batches', 'sr_loss_fn', 'train_sr', 'load_sr', 'upsample_frames', 'upsample_video',
+           'sr_scores', 'bicubic_baseline', 'plot_sr']
 
 # %% ../../../nbs/systems/av/92_sr.ipynb #69504cec
 def hr_clip_config(scale:int=2, # the SR factor: the HR side is `scale` times the default 16
@@ -28,6 +28,11 @@ def hr_clip_config(scale:int=2, # the SR factor: the HR side is `scale` times th
     "The `ClipConfig` of HR talking digits: side and digit size `scale` times the default's (same digit proportion)."
     base = ClipConfig()
     return ClipConfig(size=base.size * scale, digit_size=base.digit_size * scale)
+
+def drawn_mask(frames:torch.Tensor, # (M, C, H, W) frames in [-1, 1]
+              ) -> torch.Tensor:
+    "(M,) True where a frame shows ink (anything above the -1 background): the frames worth upsampling and scoring."
+    return frames.flatten(1).amax(1) > -1
 
 def hr_frames(n_clips:int=8, # clips to render (each gives `n_frames` frames)
               split:str='train', # 'train' or 'test' (held-out digits and voices)
@@ -37,7 +42,7 @@ def hr_frames(n_clips:int=8, # clips to render (each gives `n_frames` frames)
              ) -> torch.Tensor:
     "Real HR talking-digit frames `(M, 1, 16*scale, 16*scale)` in [-1, 1], M <= n_clips * n_frames."
     frames = talking_digits(split, n=n_clips, cfg=hr_clip_config(scale), seed=seed).video.flatten(0, 1)
-    return frames[frames.flatten(1).amax(1) > -1] if drawn_only else frames
+    return frames[drawn_mask(frames)] if drawn_only else frames
 
 # %% ../../../nbs/systems/av/92_sr.ipynb #86f53ce5
 def _check_frames(x:torch.Tensor, name:str, even:bool=True):
@@ -200,6 +205,7 @@ def plot_sr(lr:torch.Tensor, # (n, 1, s, s) LR frames
             n:int=6, # frames shown (rows)
            ):
     "A figure with one row per frame: LR | bicubic | SR | HR."
+    import matplotlib.pyplot as plt
     cols, n = (('LR', lr), ('bicubic', upsample_lr(lr)), ('SR', sr), ('HR', hr)), min(n, len(lr))
     fig, axs = plt.subplots(n, 4, figsize=(6, 1.5 * n), squeeze=False)
     for j, (name, x) in enumerate(cols):

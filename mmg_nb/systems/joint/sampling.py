@@ -5,16 +5,14 @@
 # %% ../../../nbs/systems/joint/92_sampling.ipynb #c6bd198a
 from __future__ import annotations
 import time
-from dataclasses import dataclass
 from typing import Callable
 import torch
 from diffusers.utils.torch_utils import randn_tensor
-from fastcore.basics import patch
 from ...core.base import get_device
 from ...core.config import SampleConfig
-from ...diffusion.schedules import alpha_bar_at, alpha_sigma, to_eps
+from ...diffusion.schedules import alpha_bar_at, alpha_sigma
 from ...data.gaussian import GaussianPairs
-from ...guidance.sampler import Guidance, CFGGuidance, Run, Step, guard_grad, guided_sample, Compute
+from ...guidance.sampler import CFGGuidance, Run, Step, guided_sample, Compute
 from ...guidance.pipelines import make_sampler
 from ...guidance.inpaint import JointCondition, replacement_eps, ReconstructionGuidance, _with_unet, _alpha_bar
 from ...models.ddpm import make_noise_scheduler
