@@ -110,6 +110,7 @@ class SampleConfig(Config):
     time_travel:int = 0              # extra self-recurrence passes per step
     eta:float|None = None            # DDIM's eta (None: the scheduler's default)
     grad_clip:float|None = None      # clip each sample's guidance gradient to this L2 norm
+    clip_sample:bool = False         # clip each step's predicted x_0 to [-1, 1] (DDIM, DDPM samplers)
     batch_size:int = 250             # samples per `guided_sample` call
 
 # %% ../../nbs/core/02_config.ipynb #a45798e4

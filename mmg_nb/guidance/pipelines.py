@@ -20,8 +20,8 @@ from .sampler import (guided_sample, unet_eps, RatioGuidance, CFGGuidance, Compu
                                      x0_log_ratio, normalized_log_ratio)
 
 # %% auto #0
-__all__ = ['SAMPLERS', 'SAMPLER_SETTINGS', 'make_sampler', 'sample_conditions', 'RatioGuidedPipeline', 'text_eps', 'text_cfg',
-           'AudioGuidedSDPipeline']
+__all__ = ['SAMPLERS', 'SAMPLER_SETTINGS', 'make_sampler', 'config_sampler', 'sample_conditions', 'RatioGuidedPipeline',
+           'text_eps', 'text_cfg', 'AudioGuidedSDPipeline']
 
 # %% ../../nbs/guidance/62_pipelines.ipynb #5bc80af4
 SAMPLERS = {'ddim': 'DDIMScheduler', 'dpm++': 'DPMSolverMultistepScheduler', 'dpm': 'DPMSolverMultistepScheduler',
@@ -36,10 +36,19 @@ def make_sampler(name:str='ddim', # 'ddim', 'dpm++', 'dpm', 'ddpm' or 'euler'
                  **kw, # scheduler config overrides
                 ):
     "A diffusers sampler built from the training scheduler's config."
-    import diffusers
+    import diffusers, inspect
     if name not in SAMPLERS: raise ValueError(f"unknown scheduler {name!r}; valid: {list(SAMPLERS)}")
+    cls = getattr(diffusers, SAMPLERS[name])
+    if bad := sorted(set(kw) - set(inspect.signature(cls.__init__).parameters)):
+        raise ValueError(f"sampler {name!r} ({cls.__name__}) has no option(s) {bad}")
     base = train_scheduler if train_scheduler is not None else make_noise_scheduler()
-    return getattr(diffusers, SAMPLERS[name]).from_config(base.config, **{**SAMPLER_SETTINGS.get(name, {}), **kw})
+    return cls.from_config(base.config, **{**SAMPLER_SETTINGS.get(name, {}), **kw})
+
+def config_sampler(cfg:SampleConfig, # its sampler name and clip_sample are read
+                   train_scheduler:SchedulerMixin|None=None, # the DDPM's training scheduler (None: linear, eps)
+                  ):
+    "The sampler `cfg` names, from the training scheduler's config; it clips x_0 to [-1, 1] when `cfg.clip_sample`."
+    return make_sampler(cfg.sampler, train_scheduler, **(dict(clip_sample=True) if cfg.clip_sample else {}))
 
 # %% ../../nbs/guidance/62_pipelines.ipynb #9f4b471a
 def _size(s): return (s, s) if isinstance(s, int) else tuple(s)
@@ -76,7 +85,7 @@ def sample_conditions(unet, # a diffusers UNet2DModel (eps, v or x0 prediction, 
     if y is None and n is None: raise ValueError("pass y (the conditions) or n (the number of unguided samples)")
     if cfg.mode == 'coupled':
         raise ValueError("sample_conditions samples x given y: mode must be 'condition' or 'renoise', got 'coupled'")
-    dev, sched, t0 = get_device(device), make_sampler(cfg.sampler, train_scheduler), time.time()
+    dev, sched, t0 = get_device(device), config_sampler(cfg, train_scheduler), time.time()
     unet = unet.to(dev).eval()
     eps = unet_eps(unet)
     lr = _sample_log_ratio(critic, objective, read_at, grad_norm, eps, sched, dev)

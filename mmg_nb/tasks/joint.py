@@ -20,7 +20,7 @@ from ..models.ddpm import train_ddpm
 from ..models.classifier import DigitClassifier, train_classifier, predict_labels
 from ..models.pretrained import load_pretrained_dir
 from ..guidance.sampler import guided_sample, unet_eps, RatioGuidance, Compute
-from ..guidance.pipelines import sample_conditions, make_sampler
+from ..guidance.pipelines import sample_conditions, config_sampler
 from ..eval.metrics import matching_accuracy, sample_quality
 from ..eval.reports import evaluate_matching, save_samples_npz, grid_figure, accuracy_table, accuracy_bars, save_figure
 from ..systems.joint.data import GridMap
@@ -358,7 +358,7 @@ def _coupled_pairs(B:JointBench, n:int) -> tuple:
     for i, lo in enumerate(range(0, n, S.batch_size)):
         b = min(n, lo + S.batch_size) - lo
         term = RatioGuidance(crit, None, S.scale, S.schedule, objective=B.settings.critic.loss, grad_clip=S.grad_clip)
-        (x0, x1), info = guided_sample(e0, make_sampler(S.sampler, s0), shape(u0, b), term, 'coupled',
+        (x0, x1), info = guided_sample(e0, config_sampler(S, s0), shape(u0, b), term, 'coupled',
                                        S.num_inference_steps, torch.Generator(dev).manual_seed(B.seed + i),
                                        eps_model_y=e1, shape_y=shape(u1, b), compute=Compute(device=dev),
                                        return_info=True)

@@ -20,7 +20,7 @@ from ..data.audio import spoken_digits, spoken_digit_mels
 from ..models.latent import encode_mels
 from ..models.alignment import AlignmentModel
 from ..ratio.critics import CriticEnsemble, load_critic
-from ..guidance.pipelines import RatioGuidedPipeline, sample_conditions, make_sampler
+from ..guidance.pipelines import RatioGuidedPipeline, sample_conditions, config_sampler
 from ..models.classifier import DigitClassifier, load_or_train_classifier
 from .digits import DigitBenchConfig, Benchmark, rotated_digit_pairs, prepare_benchmark, bench_critics
 from .audio_image import AudioImageConfig, latent_images
@@ -81,7 +81,7 @@ def save_digit_pretrained(B:Benchmark, # the benchmark (DDPM, judge, settings), 
     out = Path(out)
     tmp = out.with_name(out.name + '.tmp')
     shutil.rmtree(tmp, ignore_errors=True)
-    sampler = make_sampler(B.settings.sample.sampler, B.scheduler)   # the headline's sampler, from the DDPM's config
+    sampler = config_sampler(B.settings.sample, B.scheduler)   # the headline's sampler, from the DDPM's config
     ens = _as_dtype(CriticEnsemble.of(critics), critic_dtype)
     pipe = RatioGuidedPipeline(_as_dtype(B.unet, unet_dtype), sampler, ens)
     pipe.save_pretrained(tmp)
