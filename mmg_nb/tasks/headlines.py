@@ -55,6 +55,15 @@ def _rmse(r:dict) -> str:
     fmt = lambda d: ', '.join(f'{k} {v:.3f}' for k, v in d.items())
     return f"exact read-outs: {fmt(exact)}; up to a constant: {fmt(shifted)}"
 
+def _translation(r:dict) -> str:
+    m = r['metrics']
+    def row(d):
+        g, c, u = (m[d][k] for k in ('guided', 'colour_transfer', 'unguided'))
+        return (f"{d.replace('2', '→')}: retrieval {ci(g, 'retrieval_at_1')}, "
+                f"colour transfer {c['retrieval_at_1']:.3f}, unguided {u['retrieval_at_1']:.3f}; "
+                f"PSNR {g['psnr']:.1f} vs {c['psnr']:.1f} dB")
+    return '; '.join(row(d) for d in ('night2day', 'day2night') if d in m) + f" (N = {m['n_test']})"
+
 def _audio(r:dict) -> str:
     m = r['metrics']
     al = m['alignment']['guided']['mean']
@@ -86,6 +95,8 @@ HEADLINES = [
              'digits/reference/guided_sampling_ensemble*.json', _ensembles, 'results.ipynb#rotated-mnist'),
     Headline('Audio → image in latent space: spoken digits of held-out voices → MNIST digits',
              'audio/reference/audio_to_image_cpu.json', _audio, 'results.ipynb#audio-image-in-latent-space'),
+    Headline('Night ↔ day at 16×16 (synthetic nights of held-out photos): two DDPMs, a critic per direction, scale 4',
+             'night2day/reference/night2day_cpu.json', _translation, 'experiments/night2day/night2day.ipynb'),
     Headline('Log-ratio RMSE against the closed form, 4+4-dim Gaussian, MI 1 nat',
              'gaussian/reference/gaussian_ratio.json', _rmse, 'experiments/gaussian/gaussian_ratio.ipynb'),
     Headline("MI on BMI's 40 tasks (N = 10k, MMG 6000 steps × 1024)",
