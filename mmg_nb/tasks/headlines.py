@@ -64,6 +64,18 @@ def _translation(r:dict) -> str:
                 f"PSNR {g['psnr']:.1f} vs {c['psnr']:.1f} dB")
     return '; '.join(row(d) for d in ('night2day', 'day2night') if d in m) + f" (N = {m['n_test']})"
 
+def _joint(r:dict) -> str:
+    m = r['metrics']
+    def row(d):
+        qs = [q for q in m['conditional'] if q['direction'] == d]
+        j = max((q for q in qs if q['family'] == 'joint'), key=lambda q: q['accuracy'])
+        g = next(q for q in qs if q['family'] == 'guidance')
+        return f"{d.replace('_to_', ' → ')}: MI guidance {g['accuracy']:.3f}, joint {ci(j)} ({j['method'][6:]})"
+    dirs = sorted({q['direction'] for q in m['conditional']})
+    unc = {q['family']: q['agreement'] for q in sorted(m['unconditional'], key=lambda q: q['agreement'])}
+    return ('; '.join(row(d) for d in dirs) + f" at N = {m['conditional'][0]['n']}; unconditional agreement: "
+            f"joint {unc['joint']:.3f}, coupled guidance {unc['guidance']:.3f}")
+
 def _audio(r:dict) -> str:
     m = r['metrics']
     al = m['alignment']['guided']['mean']
@@ -97,6 +109,8 @@ HEADLINES = [
              'audio/reference/audio_to_image_cpu.json', _audio, 'results.ipynb#audio-image-in-latent-space'),
     Headline('Night ↔ day at 16×16 (synthetic nights of held-out photos): two DDPMs, a critic per direction, scale 4',
              'night2day/reference/night2day_cpu.json', _translation, 'experiments/night2day/night2day.ipynb'),
+    Headline('Joint diffusion vs MI guidance, rotated MNIST at 16×16 (a channel-concatenated UNet, two time modes)',
+             'joint/reference/joint_vs_guidance_rotated_cpu.json', _joint, 'experiments/joint/joint_vs_guidance.ipynb'),
     Headline('Log-ratio RMSE against the closed form, 4+4-dim Gaussian, MI 1 nat',
              'gaussian/reference/gaussian_ratio.json', _rmse, 'experiments/gaussian/gaussian_ratio.ipynb'),
     Headline("MI on BMI's 40 tasks (N = 10k, MMG 6000 steps × 1024)",
