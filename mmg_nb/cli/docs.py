@@ -169,6 +169,14 @@ def render_page(nb:dict, page:str, fm:dict, nav:str, mathjax:str='') -> str:
     return html.replace('</body>', '</div></body>', 1)
 
 # %% ../../nbs/cli/97_docs.ipynb #c4b3237c
+_IMAGES = ('*.png', '*.jpg', '*.svg', '*.gif')
+
+def _copy_images(proc:Path, out:Path):
+    "Copy the images the pages link to (e.g. the reference runs' figures) to the same relative paths under `out`."
+    for f in (f for pat in _IMAGES for f in proc.rglob(pat) if '.ipynb_checkpoints' not in f.parts):
+        (out/f.relative_to(proc)).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(f, out/f.relative_to(proc))
+
 def build_preview(proc:str|Path='_proc', # processed notebooks (`nbdev_proc_nbs`)
                   out:str|Path='_docs_preview', # where the HTML pages go
                   site:str|None=None, # the published site's URL (default: settings.ini's doc_host + doc_baseurl)
@@ -189,6 +197,7 @@ def build_preview(proc:str|Path='_proc', # processed notebooks (`nbdev_proc_nbs`
         (out/page).parent.mkdir(parents=True, exist_ok=True)
         (out/page).write_text(local_links(html, page, site, pages))
         written.append(out/page)
+    _copy_images(proc, out)
     return written
 
 # %% ../../nbs/cli/97_docs.ipynb #55fa11e4
