@@ -47,7 +47,7 @@ def make_sampler(name:str='ddim', # 'ddim', 'dpm++', 'dpm', 'ddpm' or 'euler'
 def config_sampler(cfg:SampleConfig, # its sampler name and clip_sample are read
                    train_scheduler:SchedulerMixin|None=None, # the DDPM's training scheduler (None: linear, eps)
                   ):
-    "The sampler `cfg` names, from the training scheduler's config; it clips x_0 to [-1, 1] when `cfg.clip_sample`."
+    "The sampler `cfg` names, from the training scheduler's config, clipping x_0 to [-1, 1] if `cfg.clip_sample`."
     return make_sampler(cfg.sampler, train_scheduler, **(dict(clip_sample=True) if cfg.clip_sample else {}))
 
 # %% ../../nbs/guidance/62_pipelines.ipynb #9f4b471a

@@ -73,8 +73,8 @@ def _joint(r:dict) -> str:
         return f"{d.replace('_to_', ' → ')}: MI guidance {g['accuracy']:.3f}, joint {ci(j)} ({j['method'][6:]})"
     dirs = sorted({q['direction'] for q in m['conditional']})
     unc = {q['family']: q['agreement'] for q in sorted(m['unconditional'], key=lambda q: q['agreement'])}
-    return ('; '.join(row(d) for d in dirs) + f" at N = {m['conditional'][0]['n']}; unconditional agreement: "
-            f"joint {unc['joint']:.3f}, coupled guidance {unc['guidance']:.3f}")
+    tail = f"unconditional agreement: joint {unc['joint']:.3f}, coupled guidance {unc['guidance']:.3f}"
+    return '; '.join([*map(row, dirs), f"N = {m['conditional'][0]['n']} each", tail])
 
 def _audio(r:dict) -> str:
     m = r['metrics']
@@ -107,7 +107,7 @@ HEADLINES = [
              'digits/reference/guided_sampling_ensemble*.json', _ensembles, 'results.ipynb#rotated-mnist'),
     Headline('Audio → image in latent space: spoken digits of held-out voices → MNIST digits',
              'audio/reference/audio_to_image_cpu.json', _audio, 'results.ipynb#audio-image-in-latent-space'),
-    Headline('Night ↔ day at 16×16 (synthetic nights of held-out photos): two DDPMs, a critic per direction, scale 4',
+    Headline('Night ↔ day at 16×16 (synthetic nights of held-out photos): two DDPMs, a critic each way, scale 4',
              'night2day/reference/night2day_cpu.json', _translation, 'experiments/night2day/night2day.ipynb'),
     Headline('Joint diffusion vs MI guidance, rotated MNIST at 16×16 (a channel-concatenated UNet, two time modes)',
              'joint/reference/joint_vs_guidance_rotated_cpu.json', _joint, 'experiments/joint/joint_vs_guidance.ipynb'),

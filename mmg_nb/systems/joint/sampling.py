@@ -13,7 +13,7 @@ from ...core.config import SampleConfig
 from ...diffusion.schedules import alpha_bar_at, alpha_sigma
 from ...data.gaussian import GaussianPairs
 from ...guidance.sampler import CFGGuidance, Run, Step, guided_sample, Compute
-from ...guidance.pipelines import make_sampler
+from ...guidance.pipelines import config_sampler
 from ...guidance.inpaint import JointCondition, replacement_eps, ReconstructionGuidance, _with_unet, _alpha_bar
 from ...models.ddpm import make_noise_scheduler
 from .model import JointUNet, joint_eps
@@ -91,7 +91,7 @@ def gaussian_condition_run(gp:GaussianPairs, # the pair
     cfg, g = config or SampleConfig(num_inference_steps=50), torch.Generator().manual_seed(seed)
     cond = JointCondition(y, 1, (gp.x_dim, gp.y_dim), gp.alphas_cumprod, tau, g)
     eps_model, guide = joint_guidance(gaussian_joint_net(gp), cond, method, cfg)
-    sched = make_sampler(cfg.sampler, make_noise_scheduler())
+    sched = config_sampler(cfg, make_noise_scheduler())
     z = guided_sample(eps_model, sched, (len(y), gp.x_dim + gp.y_dim), guide,
                       num_inference_steps=cfg.num_inference_steps, generator=g, time_travel=cfg.time_travel,
                       compute=Compute(dtype='fp64', device='cpu'))
@@ -107,7 +107,7 @@ def _check_method(model:JointUNet, method:str):
 def _sample_chunk(net, scheduler, cfg, shape, cond, method, g, dev):
     "One guided_sample call: the generated channels (conditional) or the whole stacked state (cond None), and info."
     eps_model, guide = (net, None) if cond is None else joint_guidance(net, cond, method, cfg)
-    z, info = guided_sample(eps_model, make_sampler(cfg.sampler, scheduler), shape, guide,
+    z, info = guided_sample(eps_model, config_sampler(cfg, scheduler), shape, guide,
                             num_inference_steps=cfg.num_inference_steps, generator=g, time_travel=cfg.time_travel,
                             step_kwargs=None if cfg.eta is None else dict(eta=cfg.eta), compute=Compute(device=dev),
                             return_info=True)
