@@ -12,7 +12,7 @@ from ..core.base import repo_root, save_json, atomic_path
 
 # %% auto #0
 __all__ = ['REFERENCE_MARK', 'escape_cell', 'markdown_table', 'table_rows', 'experiments_root', 'small_png', 'copy_figures',
-           'save_reference', 'load_reference', 'reference_files', 'metric_rows', 'render_reference',
+           'save_reference', 'load_reference', 'reference_files', 'metric_rows', 'record_tables', 'render_reference',
            'reference_section', 'Headline', 'status_table']
 
 # %% ../../nbs/eval/82_status.ipynb #7ced4a1f
@@ -133,6 +133,39 @@ def metric_rows(m:dict, # a run's metrics (metrics.json)
         elif _scalar(v): rows.append([k, _fmt(v)])
     return rows
 
+def _records(v) -> dict|None:
+    "{row name: record, nested dicts flattened one level} of a list of dicts or a dict of dicts; else None."
+    if isinstance(v, list) and v and all(isinstance(r, dict) for r in v): recs = {str(i): r for i, r in enumerate(v)}
+    elif isinstance(v, dict) and v and all(isinstance(r, dict) for r in v.values()):
+        recs = {str(k): r for k, r in v.items()}
+    else: return None
+    flat = lambda r: {f'{k}.{k2}' if isinstance(x, dict) else k: v2 for k, x in r.items()
+                      for k2, v2 in (x.items() if isinstance(x, dict) else [(None, x)])}
+    return {i: flat(r) for i, r in recs.items()}
+
+def _columns(recs:dict, max_cols:int) -> list:
+    "The fields that differ between the records holding them (all of one record's): text labels first, then values."
+    keys = list(dict.fromkeys(c for r in recs.values() for c in r))
+    keys = [c for c in keys if all(_scalar(r[c]) for r in recs.values() if c in r)]
+    keys = [c for c in keys if (len(recs) == 1 or len({_fmt(r[c]) for r in recs.values() if c in r}) > 1)
+            and any(str(r.get(c)) != i for i, r in recs.items())]
+    text = [c for c in keys if all(r[c] is None or isinstance(r[c], str) for r in recs.values() if c in r)]
+    return (text + [c for c in keys if c not in text])[:max_cols]
+
+def record_tables(m:dict, # a run's metrics (metrics.json)
+                  skip:tuple=('git_commit', 'settings'), # keys left out (`settings` is the run's configuration)
+                  max_cols:int=12, # columns at most, after the row name
+                 ) -> dict:
+    "{key: (header, rows)} of the metrics that are collections of records: one row per record, the fields that differ."
+    out = {}
+    for k, v in m.items():
+        recs = None if k in skip else _records(v)
+        if recs is None: continue
+        cols = _columns(recs, max_cols)
+        out[k] = (['#' if isinstance(v, list) else k, *cols],
+                  [[i, *(_fmt(r[c]) if c in r else '' for c in cols)] for i, r in recs.items()])
+    return out
+
 # %% ../../nbs/eval/82_status.ipynb #d3c474f7
 def _provenance(rec:dict) -> str:
     "Machine, date, commit and wall time of a reference record, in one line."
@@ -155,7 +188,7 @@ def render_reference(path:str|Path, # a reference file (JSON record or CSV)
                      max_rows:int=30, # metrics rows at most
                      csv_rows:int=8, # CSV rows at most
                     ) -> str:
-    "Markdown for one reference: name, command, provenance, a metrics table (or the CSV's head), figures."
+    "Markdown for one reference: name, command, provenance, metrics tables (or the CSV's head), figures."
     path = Path(path)
     if path.suffix == '.json' and path.with_suffix('.csv').exists(): path = path.with_suffix('.csv')  # a sidecar
     side = path.with_suffix('.json')
@@ -167,6 +200,10 @@ def render_reference(path:str|Path, # a reference file (JSON record or CSV)
         rows = metric_rows(rec.get('metrics', {}))
         more = f'\n\n{len(rows) - max_rows} more metrics in `reference/{path.name}`.' if len(rows) > max_rows else ''
         out.append(markdown_table(['metric', 'value'], rows[:max_rows]) + more)
+        for k, (head, body) in record_tables(rec.get('metrics', {})).items():
+            more = f'\n\nThe first {max_rows} of {len(body)} rows.' if len(body) > max_rows else ''
+            out.append(f'`{k}`, one row per record (the fields that differ between them):\n\n'
+                       + markdown_table(head, body[:max_rows]) + more)
     figs = sorted(path.with_suffix('').glob('*.png'))
     out += [f'![{f.stem}]({Path(os.path.relpath(f, nb_dir)).as_posix()})' for f in figs]
     return '\n\n'.join(o for o in out if o)
