@@ -75,10 +75,12 @@ class Night2DayConfig(Config):
     features_train:TrainConfig = FEATURES_TRAIN                        # the FID-like score's feature net
     sample:SampleConfig = SampleConfig()                               # guided sampling (`sample_conditions`)
     eval:EvalConfig = EvalConfig(n_eval=1000)                          # scoring (`eval.images.translation_scores`)
+    prediction_type:str = 'epsilon'                                    # the DDPMs' target: 'epsilon' or 'v_prediction'
 
 # %% ../../nbs/tasks/91_night2day.ipynb #6bc6adac
 N2D_PARAMS = {**{k: v for k, v in BENCH_PARAMS.items() if not v.startswith('classifier_train.')},
-              'features_steps': 'features_train.steps', 'size': 'data.size', 'root': 'data.root'}
+              'features_steps': 'features_train.steps', 'size': 'data.size', 'root': 'data.root',
+              'prediction_type': 'prediction_type'}
 
 _TINY_CONV = dict(widths=(8, 16), blocks=1, emb_dim=32, groups=4)
 _SMALL_RGB = dict(block_out_channels=(32, 64, 64))   # the rgb32-4m UNet at a quarter of its width (1.1 M parameters)
@@ -128,9 +130,13 @@ def load_or_train_features(path:str|Path|None, # folder of the feature net (load
 
 def _domain_ddpm(S, out, domain, path, device, progress, seed):
     "(unet, scheduler) of one generated domain, loaded or trained on that domain's training images."
-    return load_or_train_ddpm(path or out/f'ddpm_{domain}', domain, S.ddpm, S.ddpm_train, S.data.size,
-                              device=device, progress=progress, seed=seed + S.ddpm_train.seed,
-                              domain_kw=data_options(S.data, 'train'))
+    path = path or out/f'ddpm_{domain}'
+    unet, sched = load_or_train_ddpm(path, domain, S.ddpm, S.ddpm_train, S.data.size, device=device, progress=progress,
+                                     seed=seed + S.ddpm_train.seed, domain_kw=data_options(S.data, 'train'),
+                                     prediction_type=S.prediction_type)
+    if (pt := sched.config.prediction_type) != S.prediction_type:
+        raise ValueError(f"the {domain} DDPM in {path} predicts {pt!r} but the settings ask for {S.prediction_type!r}")
+    return unet, sched
 
 # %% ../../nbs/tasks/91_night2day.ipynb #f394c507
 def prepare_night2day(settings:Night2DayConfig, # e.g. `N2D_PROFILES.settings('cpu')`
@@ -296,7 +302,7 @@ def _stage_runs(S:Night2DayConfig, device) -> dict:
     critic = lambda k: train_pair_critic(P, S.critic.loss, S.sample.mode, None, S.critic_train.replace(steps=k),
                                          critic=S.critic.kind, critic_kw=S.critic.kw, device=device)[0]
     unet, sched, _ = train_ddpm(P.x[:2], None, S.ddpm_train.replace(steps=1, batch_size=2), preset=S.ddpm.preset,
-                                unet_kw=S.ddpm.kw, device=device)
+                                unet_kw=S.ddpm.kw, prediction_type=S.prediction_type, device=device)
     go = lambda c: lambda k: sample_conditions(unet, P.y[:n], c, S.sample, objective=S.critic.loss, device=device,
                                                train_scheduler=sched, num_inference_steps=k)
     return dict(ddpm=lambda k: train_ddpm(P.x, None, S.ddpm_train.replace(steps=k), preset=S.ddpm.preset,
