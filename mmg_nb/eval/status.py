@@ -133,15 +133,21 @@ def metric_rows(m:dict, # a run's metrics (metrics.json)
         elif _scalar(v): rows.append([k, _fmt(v)])
     return rows
 
+def _flat(r:dict) -> dict:
+    "A record with its nested dicts flattened one level (`a.b`)."
+    out = {}
+    for k, x in r.items():
+        if isinstance(x, dict): out.update({f'{k}.{k2}': v for k2, v in x.items()})
+        else: out[k] = x
+    return out
+
 def _records(v) -> dict|None:
-    "{row name: record, nested dicts flattened one level} of a list of dicts or a dict of dicts; else None."
+    "{row name: flattened record} of a list of dicts or a dict of dicts; None for anything else."
     if isinstance(v, list) and v and all(isinstance(r, dict) for r in v): recs = {str(i): r for i, r in enumerate(v)}
     elif isinstance(v, dict) and v and all(isinstance(r, dict) for r in v.values()):
         recs = {str(k): r for k, r in v.items()}
     else: return None
-    flat = lambda r: {f'{k}.{k2}' if isinstance(x, dict) else k: v2 for k, x in r.items()
-                      for k2, v2 in (x.items() if isinstance(x, dict) else [(None, x)])}
-    return {i: flat(r) for i, r in recs.items()}
+    return {i: _flat(r) for i, r in recs.items()}
 
 def _columns(recs:dict, max_cols:int) -> list:
     "The fields that differ between the records holding them (all of one record's): text labels first, then values."
