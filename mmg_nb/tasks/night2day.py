@@ -84,6 +84,7 @@ N2D_PARAMS = {**{k: v for k, v in BENCH_PARAMS.items() if not v.startswith('clas
 
 _TINY_CONV = dict(widths=(8, 16), blocks=1, emb_dim=32, groups=4)
 _SMALL_RGB = dict(block_out_channels=(32, 64, 64))   # the rgb32-4m UNet at a quarter of its width (1.1 M parameters)
+# cpu and gpu: v-prediction (with eps-prediction, the night DDPM's early x_0 estimates are too poor to keep the dark mean)
 N2D_PROFILES = Profiles({
     'test': Night2DayConfig(
         PatchData(size=8, stride=8, test_stride=8, short_side=32), ModelConfig('tiny'),
@@ -94,12 +95,12 @@ N2D_PROFILES = Profiles({
         PatchData(size=16, stride=4, test_stride=8, short_side=80), ModelConfig('rgb32-4m', _SMALL_RGB),
         TrainConfig(4000, 64, 1e-3, ema_decay=0.999), CriticConfig('conv', dict(widths=(32, 64, 128), blocks=1)),
         TrainConfig(2000, 64, 1e-3, warmup=100), FEATURES_TRAIN, SampleConfig('ddim', 25, 4., clip_sample=True),
-        EvalConfig(1000)),
+        EvalConfig(1000), 'v_prediction'),
     'gpu': Night2DayConfig(
         PatchData(size=32, stride=8, test_stride=16, short_side=160), ModelConfig('rgb32-4m'),
         TrainConfig(3000, 64, 1e-3, ema_decay=0.999), CriticConfig('conv', dict(widths=(32, 64, 128), blocks=1)),
         TrainConfig(2000, 64, 1e-3, warmup=100), FEATURES_TRAIN, SampleConfig('ddim', 25, 4., clip_sample=True),
-        EvalConfig(1000)),
+        EvalConfig(1000), 'v_prediction'),
 }, N2D_PARAMS)
 
 # %% ../../nbs/tasks/91_night2day.ipynb #22d1b8aa
