@@ -84,7 +84,7 @@ N2D_PARAMS = {**{k: v for k, v in BENCH_PARAMS.items() if not v.startswith('clas
 
 _TINY_CONV = dict(widths=(8, 16), blocks=1, emb_dim=32, groups=4)
 _SMALL_RGB = dict(block_out_channels=(32, 64, 64))   # the rgb32-4m UNet at a quarter of its width (1.1 M parameters)
-# cpu and gpu: v-prediction (with eps-prediction, the night DDPM's early x_0 estimates are too poor to keep the dark mean)
+# cpu and gpu: v-prediction (an eps-prediction night DDPM's early x_0 estimates lose the dark mean)
 N2D_PROFILES = Profiles({
     'test': Night2DayConfig(
         PatchData(size=8, stride=8, test_stride=8, short_side=32), ModelConfig('tiny'),
