@@ -142,7 +142,7 @@ def _flat(r:dict) -> dict:
     return out
 
 def _records(v) -> dict|None:
-    "{row name: flattened record} of a list of dicts or a dict of dicts; None for anything else."
+    "{row name: flattened record} of a list of dicts or a dict of dicts, or None for anything else."
     if isinstance(v, list) and v and all(isinstance(r, dict) for r in v): recs = {str(i): r for i, r in enumerate(v)}
     elif isinstance(v, dict) and v and all(isinstance(r, dict) for r in v.values()):
         recs = {str(k): r for k, r in v.items()}

@@ -105,8 +105,12 @@ def load_or_train_ddpm(path:str|Path|None, # folder with unet/ and scheduler/ (l
                        device:str|None=None, # None: best available
                        **kw, # `train_domain_ddpm` options (progress, seed, ...)
                       ):
-    "`(unet, scheduler)`: loaded from `path` when it holds a trained DDPM, else trained on `domain`."
-    if _has(path, 'unet/config.json'): return load_pretrained_dir(path, 'ddpm', device=device)
+    "`(unet, scheduler)`: loaded from `path` when it holds a trained DDPM (of `kw`'s prediction_type), else trained."
+    if _has(path, 'unet/config.json'):
+        unet, sched = load_pretrained_dir(path, 'ddpm', device=device)
+        if (want := kw.get('prediction_type')) and (pt := sched.config.prediction_type) != want:
+            raise ValueError(f"the DDPM in {path} predicts {pt!r} but the settings ask for {want!r}")
+        return unet, sched
     unet, sched, _ = train_domain_ddpm(domain, path, train, size=size, preset=model.preset, unet_kw=model.kw,
                                        device=device, **kw)
     return unet, sched

@@ -131,13 +131,9 @@ def load_or_train_features(path:str|Path|None, # folder of the feature net (load
 
 def _domain_ddpm(S, out, domain, path, device, progress, seed):
     "(unet, scheduler) of one generated domain, loaded or trained on that domain's training images."
-    path = path or out/f'ddpm_{domain}'
-    unet, sched = load_or_train_ddpm(path, domain, S.ddpm, S.ddpm_train, S.data.size, device=device, progress=progress,
-                                     seed=seed + S.ddpm_train.seed, domain_kw=data_options(S.data, 'train'),
-                                     prediction_type=S.prediction_type)
-    if (pt := sched.config.prediction_type) != S.prediction_type:
-        raise ValueError(f"the {domain} DDPM in {path} predicts {pt!r} but the settings ask for {S.prediction_type!r}")
-    return unet, sched
+    return load_or_train_ddpm(path or out/f'ddpm_{domain}', domain, S.ddpm, S.ddpm_train, S.data.size,
+                              device=device, progress=progress, seed=seed + S.ddpm_train.seed,
+                              domain_kw=data_options(S.data, 'train'), prediction_type=S.prediction_type)
 
 # %% ../../nbs/tasks/91_night2day.ipynb #f394c507
 def prepare_night2day(settings:Night2DayConfig, # e.g. `N2D_PROFILES.settings('cpu')`
@@ -302,12 +298,12 @@ def _stage_runs(S:Night2DayConfig, device) -> dict:
     n = min(S.eval.n_eval, len(night2day_split(S.data, 'test')))
     critic = lambda k: train_pair_critic(P, S.critic.loss, S.sample.mode, None, S.critic_train.replace(steps=k),
                                          critic=S.critic.kind, critic_kw=S.critic.kw, device=device)[0]
-    unet, sched, _ = train_ddpm(P.x[:2], None, S.ddpm_train.replace(steps=1, batch_size=2), preset=S.ddpm.preset,
-                                unet_kw=S.ddpm.kw, prediction_type=S.prediction_type, device=device)
+    ddpm = lambda x, k, **c: train_ddpm(x, None, S.ddpm_train.replace(steps=k, **c), preset=S.ddpm.preset,
+                                        unet_kw=S.ddpm.kw, prediction_type=S.prediction_type, device=device)
+    unet, sched, _ = ddpm(P.x[:2], 1, batch_size=2)
     go = lambda c: lambda k: sample_conditions(unet, P.y[:n], c, S.sample, objective=S.critic.loss, device=device,
                                                train_scheduler=sched, num_inference_steps=k)
-    return dict(ddpm=lambda k: train_ddpm(P.x, None, S.ddpm_train.replace(steps=k), preset=S.ddpm.preset,
-                                          unet_kw=S.ddpm.kw, device=device),
+    return dict(ddpm=lambda k: ddpm(P.x, k),
                 critic=critic, features=lambda k: train_patch_features(P.x, None, S.features_train.replace(steps=k),
                                                                        device=device),
                 sample_guided=go(critic(1)), sample_unguided=go(None)), n
