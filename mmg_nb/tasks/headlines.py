@@ -107,7 +107,7 @@ HEADLINES = [
              'digits/reference/guided_sampling_ensemble*.json', _ensembles, 'results.ipynb#rotated-mnist'),
     Headline('Audio → image in latent space: spoken digits of held-out voices → MNIST digits',
              'audio/reference/audio_to_image_cpu.json', _audio, 'results.ipynb#audio-image-in-latent-space'),
-    Headline('Night ↔ day at 16×16 (synthetic nights of held-out photos): two DDPMs, a critic each way, scale 4',
+    Headline('Night ↔ day, 16×16 (synthetic nights of held-out photos): v-prediction DDPMs, a critic each way, scale 4',
              'night2day/reference/night2day_cpu.json', _translation, 'experiments/night2day/night2day.ipynb'),
     Headline('Joint diffusion vs MI guidance, rotated MNIST at 16×16 (a channel-concatenated UNet, two time modes)',
              'joint/reference/joint_vs_guidance_rotated_cpu.json', _joint, 'experiments/joint/joint_vs_guidance.ipynb'),
