@@ -4,13 +4,13 @@
 
 # %% ../../nbs/tasks/93_infodiff.ipynb #7e0f23d6
 from __future__ import annotations
-import time
+import json, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
-from ..core.base import get_device, save_json
+from ..core.base import get_device, save_json, atomic_path
 from ..core.config import Config, Profiles, TrainConfig, SampleConfig, ModelConfig, EvalConfig
 from ..data.images import digit_images, resize_images
 from ..data.factors import FactorConfig, FactorDigits, factor_digits
@@ -202,6 +202,25 @@ def _interpolations(lm:LatentModel, D:InfoDiffDataset, S:InfoDiffBenchConfig, de
     return torch.stack([interpolate(lm, D.x_test[2 * i], D.x_test[2 * i + 1], S.interp_steps,
                                     S.sample.num_inference_steps, device) for i in range(S.interp_pairs)])
 
+def _done_paths(out:Path, seed:int, name:str) -> tuple[Path, Path]:
+    "Where a finished (model, seed) keeps its row with its stage times, and its images."
+    return out/f'seed{seed}'/f'row_{name}.json', out/f'seed{seed}'/f'images_{name}.npz'
+
+def _save_done(out:Path, seed:int, name:str, row:dict, images:dict, wall_s:dict):
+    "Write the row, the stage times and the images of a finished (model, seed), each file atomically."
+    rowf, imgf = _done_paths(out, seed, name)
+    with atomic_path(imgf) as tmp, open(tmp, 'wb') as f:
+        np.savez_compressed(f, **{k: v.cpu().numpy() for k, v in images.items()})
+    save_json(dict(row=row, wall_s=wall_s), rowf)
+
+def _load_done(out:Path, seed:int, name:str) -> tuple|None:
+    "`(row, images, wall_s)` of a finished (model, seed), or None when it has not finished."
+    rowf, imgf = _done_paths(out, seed, name)
+    if not (rowf.exists() and imgf.exists()): return None
+    with np.load(imgf) as a: images = {k: torch.from_numpy(a[k]) for k in a.files}
+    d = json.loads(rowf.read_text())
+    return d['row'], images, d['wall_s']
+
 def run_model(name:str, # a name in MODEL_FAMILIES
               S:InfoDiffBenchConfig, # the run's settings
               D:InfoDiffDataset, # the run's data
@@ -212,19 +231,24 @@ def run_model(name:str, # a name in MODEL_FAMILIES
               device:str|None=None, # where it trains and samples (None: best available)
               progress:bool=False, # show progress bars
              ) -> tuple[dict, dict]:
-    "`(row, images)` of model `name` at `seed`: trained, its latents saved to `seed<k>/latents_<name>.npz` and scored."
-    T, sd = timings or Timings(), out/f'seed{seed}'
-    with T.timed(f'{name}/train'):
+    "`(row, images)` of model `name` at `seed`: trained, its latents saved to `seed<k>/latents_<name>.npz`, scored."
+    T, own, sd = timings or Timings(), Timings(), out/f'seed{seed}'
+    with own.timed(f'{name}/train'):
         lm = train_bench_model(name, S, D.x_train, sd/'models'/name, seed, device, progress)
         lmf = None if D.factors_train is None else train_bench_model(
             name, S, D.factors_train.x, sd/'models'/f'{name}_factors', seed, device, progress)
-    with T.timed(f'{name}/encode'): arrays = bench_latents(lm, lmf, D, S, device)
-    save_latents_npz(sd/f'latents_{name}.npz', **arrays)
-    with T.timed(f'{name}/score'): row = dict(model=name, seed=seed, **score_latents(arrays, S.scores, seed))
-    with T.timed(f'{name}/sample'):
-        q, images = bench_samples(lm, D, S, judge, seed, sd/'models'/name/'latent_ddim', device)
-        images['interpolation'] = _interpolations(lm, D, S, device)
-    return dict(row, **q), dict(images, model=lm)
+    if (done := _load_done(out, seed, name)) is None:
+        with own.timed(f'{name}/encode'): arrays = bench_latents(lm, lmf, D, S, device)
+        save_latents_npz(sd/f'latents_{name}.npz', **arrays)
+        with own.timed(f'{name}/score'): row = dict(model=name, seed=seed, **score_latents(arrays, S.scores, seed))
+        with own.timed(f'{name}/sample'):
+            q, images = bench_samples(lm, D, S, judge, seed, sd/'models'/name/'latent_ddim', device)
+            images['interpolation'] = _interpolations(lm, D, S, device)
+        _save_done(out, seed, name, dict(row, **q), images, own.wall_s)
+        done = _load_done(out, seed, name)   # one form (JSON types) whether it ran now or before
+    for k, v in done[2].items(): T.add(k, v)
+    return done[0], dict(done[1], model=lm)
+
 
 # %% ../../nbs/tasks/93_infodiff.ipynb #b6b9a88b
 SUMMARY_METRICS = ('latent_probe', 'latent_probe_mi_lower_bound', 'factors_probe', 'dci_disentanglement',
