@@ -33,7 +33,7 @@ __all__ = ['JOINT_TASKS', 'JUDGE_OF', 'JOINT_PARAMS', 'JOINT_PROFILES', 'HOW', '
            'JointTask', 'JointData', 'joint_task', 'judge_view', 'task_judges', 'JointBenchConfig', 'JointBench',
            'prepare_joint_bench', 'method_parts', 'joint_sample_config', 'noisy_condition', 'conditional_run',
            'unconditional_run', 'robustness_rows', 'run_task', 'results_table', 'table_figure', 'comparison_figure',
-           'robustness_figure']
+           'robustness_figure', 'coupled_scale_figure']
 
 # %% ../../nbs/tasks/92_joint.ipynb #de8f9848
 JOINT_TASKS = ('rotated', 'uci', 'audio')
@@ -147,6 +147,8 @@ class JointBenchConfig(Config):
     n_robust:int = 200                                          # robustness: conditions per point
     eval:EvalConfig = EvalConfig()                              # n_eval conditions, FID-like scores
     n_show:int = 10                                             # conditions shown in each setting's grid figure
+    coupled_scales:tuple|None = None                            # guidance-coupled pairs at each scale (None: sample's)
+    methods:tuple|None = None                                   # only these settings, by method name (None: all)
 
 # %% ../../nbs/tasks/92_joint.ipynb #dd8e1d86
 JOINT_PARAMS = {'tasks': 'data.tasks', 'size': 'data.size', 'n_pairs': 'data.n_pairs', 'variants': 'data.variants',
@@ -155,7 +157,8 @@ JOINT_PARAMS = {'tasks': 'data.tasks', 'size': 'data.size', 'n_pairs': 'data.n_p
                 'n_critics': 'n_critics', 'coupled': 'coupled', 'loss': 'critic.loss', 'scale': 'sample.scale',
                 'sampler': 'sample.sampler', 'num_inference_steps': 'sample.num_inference_steps',
                 'recon_scale': 'recon_scale', 'cfg_scale': 'cfg_scale', 'repaint': 'repaint', 'taus': 'taus',
-                'n_robust': 'n_robust', 'n_eval': 'eval.n_eval', 'fid': 'eval.fid'}
+                'n_robust': 'n_robust', 'n_eval': 'eval.n_eval', 'fid': 'eval.fid',
+                'coupled_scales': 'coupled_scales', 'methods': 'methods'}
 
 _TINY_CRITIC = dict(widths=(8, 16), blocks=1, emb_dim=32, groups=4)
 _PIXEL_MLP = dict(hidden=256, depth=2, arch='separable', feat_dim=128, feat_norm=True)   # as tasks.digits' cpu15
@@ -348,8 +351,8 @@ def conditional_run(B:JointBench, # from `prepare_joint_bench`
 # %% ../../nbs/tasks/92_joint.ipynb #986a4b37
 UNCOND_METHODS = ('guidance-coupled', 'joint-shared', 'joint-permod')
 
-def _coupled_pairs(B:JointBench, n:int) -> tuple:
-    "(x0, x1) on the grid from the two DDPMs coupled by the critic ensemble, in chunks of sample.batch_size; info."
+def _coupled_pairs(B:JointBench, n:int, scale:float) -> tuple:
+    "(x0, x1) on the grid from the two DDPMs coupled by the critic ensemble at `scale`, in chunks; info."
     S, dev, t0, xs = B.settings.sample, get_device(B.device), time.time(), []
     (u0, s0), (u1, s1) = B.ddpm
     e0, e1 = unet_eps(u0.to(dev).eval()), unet_eps(u1.to(dev).eval())
@@ -357,7 +360,7 @@ def _coupled_pairs(B:JointBench, n:int) -> tuple:
     shape = lambda u, b: (b, u.config.in_channels, u.config.sample_size, u.config.sample_size)
     for i, lo in enumerate(range(0, n, S.batch_size)):
         b = min(n, lo + S.batch_size) - lo
-        term = RatioGuidance(crit, None, S.scale, S.schedule, objective=B.settings.critic.loss, grad_clip=S.grad_clip)
+        term = RatioGuidance(crit, None, scale, S.schedule, objective=B.settings.critic.loss, grad_clip=S.grad_clip)
         (x0, x1), info = guided_sample(e0, config_sampler(S, s0), shape(u0, b), term, 'coupled',
                                        S.num_inference_steps, torch.Generator(dev).manual_seed(B.seed + i),
                                        eps_model_y=e1, shape_y=shape(u1, b), compute=Compute(device=dev),
@@ -370,6 +373,7 @@ def unconditional_run(B:JointBench, # from `prepare_joint_bench`
                       method:str, # one of UNCOND_METHODS
                       n:int|None=None, # pairs (default: the profile's eval.n_eval)
                       fid:bool|None=None, # the FID-like score of each modality (default: eval.fid)
+                      scale:float|None=None, # guidance-coupled's guidance scale (default: sample.scale)
                      ) -> tuple:
     "`(row, modality 0, modality 1, judged labels of each)`, native: n unconditional pairs and their agreement."
     S, T = B.settings, B.task
@@ -377,7 +381,7 @@ def unconditional_run(B:JointBench, # from `prepare_joint_bench`
     if method not in UNCOND_METHODS: raise ValueError(f"unknown method {method!r}; valid: {list(UNCOND_METHODS)}")
     if method == 'guidance-coupled':
         if 'coupled' not in B.critics: raise ValueError("guidance-coupled needs the coupled critics (settings.coupled)")
-        x0, x1, info = _coupled_pairs(B, n)
+        x0, x1, info = _coupled_pairs(B, n, S.sample.scale if scale is None else scale)
     else:
         z, info = sample_joint(*B.joint[_MODE[method.split('-')[1]]], n=n, config=S.sample.replace(time_travel=0),
                                seed=B.seed, device=B.device, return_info=True)
@@ -389,6 +393,7 @@ def unconditional_run(B:JointBench, # from `prepare_joint_bench`
     keys = _model_keys(B, family, _MODE.get(mode), 'coupled')
     row = dict(task=T.name, direction='joint', method=method, family=family, agreement=co['accuracy'], n=co['n'],
                k=co['k'], wilson95=co['wilson95'], **_cost(B, keys, info['wall_s'], n, info['nfe']))
+    if family == 'guidance': row['scale'] = S.sample.scale if scale is None else scale
     for k, (nm, v) in enumerate(zip(T.names, views)):
         real = judge_view(nm, _roundtrip(T.maps[k], (T.test.x, T.test.y)[k]))
         q = sample_quality(real, v, B.judges[nm], kid_subsets=S.eval.kid_subsets) if fid else {}
@@ -406,34 +411,42 @@ def robustness_rows(B:JointBench, # from `prepare_joint_bench`
     return [conditional_run(B, m, given, n, tau, fid=False)[0] for m in methods for tau in B.settings.taus]
 
 # %% ../../nbs/tasks/92_joint.ipynb #07113090
-def _save_setting(out:Path, row:dict, cond, lab, gen, pred, names:tuple, n_show:int):
-    "The setting's samples file and grid figure."
+def _save_setting(out:Path, row:dict, cond, lab, gen, pred, names:tuple, n_show:int, tag:str=''):
+    "The setting's samples file and grid figure; `tag` ends their names (a coupled scale, when several run)."
     import matplotlib.pyplot as plt
-    stem = f"{row['method']}_{row['task']}_{row['direction']}"
+    stem = f"{row['method']}_{row['task']}_{row['direction']}{tag}"
     extra = {'generated_label': pred} if row['direction'] == 'joint' else {}
     save_samples_npz(out/f'samples_{stem}.npz', cond, lab, gen, **extra)
     acc = row.get('accuracy', row.get('agreement'))
     fig = grid_figure(cond, gen, lab, pred, n=n_show, path=out/'figures'/f'grid_{stem}.png',
-                      title=f"{row['task']}: {names[0]} → {names[1]}, {row['method']} ({acc:.2f})")
+                      title=f"{row['task']}: {names[0]} {'&' if row['direction'] == 'joint' else '→'} {names[1]}, "
+                            f"{row['method']}{tag.replace('_', ' ')} ({acc:.2f})")
     plt.close(fig)
 
 # %% ../../nbs/tasks/92_joint.ipynb #9bb8c310
+def _wanted(S:JointBenchConfig, methods:tuple) -> list:
+    "The methods of `methods` that the settings run (`S.methods`; None: all)."
+    known = (*COND_METHODS, *UNCOND_METHODS)
+    if bad := [m for m in S.methods or () if m not in known]: raise ValueError(f"unknown method(s) {bad}; valid: {known}")
+    return [m for m in methods if S.methods is None or m in S.methods]
+
 def run_task(B:JointBench, # from `prepare_joint_bench`
              out:str|Path, # the run folder
              robust:bool=True, # also the robustness sweep
             ) -> dict:
     "Every setting of one task: dict(conditional=[rows], unconditional=[rows], robustness=[rows]); files in `out`."
-    out, T, res = Path(out), B.task, dict(conditional=[], unconditional=[], robustness=[])
+    out, T, S, res = Path(out), B.task, B.settings, dict(conditional=[], unconditional=[], robustness=[])
     for given in (0, 1):
-        for m in COND_METHODS:
+        for m in _wanted(S, COND_METHODS):
             row, cond, lab, gen, pred = conditional_run(B, m, given)
-            _save_setting(out, row, cond, lab, gen, pred, (T.names[given], T.names[1 - given]), B.settings.n_show)
+            _save_setting(out, row, cond, lab, gen, pred, (T.names[given], T.names[1 - given]), S.n_show)
             res['conditional'].append(row)
-        if robust: res['robustness'] += robustness_rows(B, given)
-    for m in UNCOND_METHODS if 'coupled' in B.critics else UNCOND_METHODS[1:]:
-        row, a, b, (pa, pb) = unconditional_run(B, m)
-        _save_setting(out, row, a, pa, b, pb, T.names, B.settings.n_show)
-        res['unconditional'].append(row)
+        if robust: res['robustness'] += robustness_rows(B, given, tuple(_wanted(S, ROBUST_METHODS)))
+    for m in _wanted(S, UNCOND_METHODS if 'coupled' in B.critics else UNCOND_METHODS[1:]):
+        for sc in (S.coupled_scales or (None,)) if m == 'guidance-coupled' else (None,):
+            row, a, b, (pa, pb) = unconditional_run(B, m, scale=sc)
+            _save_setting(out, row, a, pa, b, pb, T.names, S.n_show, '' if sc is None else f'_scale{sc:g}')
+            res['unconditional'].append(row)
     return res
 
 # %% ../../nbs/tasks/92_joint.ipynb #ad72c659
@@ -496,6 +509,27 @@ def robustness_figure(rows:list[dict], # robustness rows
         ax.set(title=f"{task}: {d.replace('_to_', ' → ')}", xlabel='tau (condition noise timestep)', ylim=(0, 1))
     axs[0, 0].set_ylabel('matching accuracy')
     axs[0, 0].legend(fontsize=7)
+    fig.tight_layout()
+    save_figure(fig, path)
+    return fig
+
+def coupled_scale_figure(rows:list[dict], # unconditional rows of one task, guidance-coupled at several scales
+                         path:str|Path|None=None, # save here if given
+                        ):
+    "Coherence (Wilson 95%) and each modality's FID-like score against the coupling scale; the joint models as lines."
+    import matplotlib.pyplot as plt
+    g = pd.DataFrame([r for r in rows if r['method'] == 'guidance-coupled']).sort_values('scale')
+    fig, (a, b) = plt.subplots(1, 2, figsize=(8, 3.2))
+    lo, hi = np.array([r for r in g.wilson95]).T
+    a.errorbar(g.scale, g.agreement, yerr=[g.agreement - lo, hi - g.agreement], marker='o', capsize=3,
+               color=_FAMILY_COLOR['guidance'], label='guidance-coupled')
+    for r, ls in zip([r for r in rows if r['family'] == 'joint'], ('--', ':')):
+        a.axhline(r['agreement'], ls=ls, color=_FAMILY_COLOR['joint'], label=r['method'])
+    a.set(xscale='log', xlabel='coupling scale', ylabel='coherence (judges agree)', ylim=(0, 1), title=g.task.iloc[0])
+    a.legend(fontsize=7)
+    for c in [c for c in g.columns if c.startswith('fid_like_')]: b.plot(g.scale, g[c], marker='o', label=c[9:])
+    b.set(xscale='log', xlabel='coupling scale', ylabel='FID-like (judge features)', title='sample quality')
+    b.legend(fontsize=7)
     fig.tight_layout()
     save_figure(fig, path)
     return fig
