@@ -427,7 +427,8 @@ def _save_setting(out:Path, row:dict, cond, lab, gen, pred, names:tuple, n_show:
 def _wanted(S:JointBenchConfig, methods:tuple) -> list:
     "The methods of `methods` that the settings run (`S.methods`; None: all)."
     known = (*COND_METHODS, *UNCOND_METHODS)
-    if bad := [m for m in S.methods or () if m not in known]: raise ValueError(f"unknown method(s) {bad}; valid: {known}")
+    if bad := [m for m in S.methods or () if m not in known]:
+        raise ValueError(f"unknown method(s) {bad}; valid: {known}")
     return [m for m in methods if S.methods is None or m in S.methods]
 
 def run_task(B:JointBench, # from `prepare_joint_bench`
