@@ -29,8 +29,8 @@ from ..systems.infodiff.evaluation import (LatentScoreConfig, encode_latents, re
 # %% auto #0
 __all__ = ['INFODIFF_PARAMS', 'INFODIFF_PROFILES', 'SUMMARY_METRICS', 'InfoDiffData', 'InfoDiffBenchConfig', 'InfoDiffDataset',
            'load_infodiff_data', 'train_bench_model', 'bench_latents', 'bench_samples', 'load_or_train_judge',
-           'run_model', 'InfoDiffResult', 'summary_metrics', 'run_infodiffusion', 'target_checks', 'infodiff_metrics',
-           'results_figure', 'seed_figures']
+           'run_model', 'InfoDiffResult', 'summary_metrics', 'run_infodiffusion', 'target_checks', 'mi_label_checks',
+           'infodiff_metrics', 'results_figure', 'seed_figures']
 
 # %% ../../nbs/tasks/93_infodiff.ipynb #bc011ede
 @dataclass(frozen=True)
@@ -253,7 +253,7 @@ def run_model(name:str, # a name in MODEL_FAMILIES
 # %% ../../nbs/tasks/93_infodiff.ipynb #b6b9a88b
 SUMMARY_METRICS = ('latent_probe', 'latent_probe_mi_lower_bound', 'factors_probe', 'dci_disentanglement',
                    'dci_completeness', 'dci_informativeness', 'tad', 'tad_captured', 'recon_mse', 'fid_like',
-                   'kid_like', 'sample_class_entropy')
+                   'kid_like', 'sample_class_entropy', 'label_entropy')
 
 @dataclass
 class InfoDiffResult:
@@ -281,11 +281,11 @@ def run_infodiffusion(S:InfoDiffBenchConfig, # the run's settings (`INFODIFF_PRO
     out, T = Path(out), Timings()
     with T.timed('data'): D = D or load_infodiff_data(S.data)
     judge, acc = load_or_train_judge(D, S, out/'judge', device) if S.eval.fid else (None, None)
-    rows, images = [], {}
+    rows, images, h = [], {}, _class_entropy(D.y_test)
     for seed in S.seeds:
         for name in S.models:
             row, images.setdefault(seed, {})[name] = run_model(name, S, D, seed, out, judge, T, device, progress)
-            rows.append(row)
+            rows.append(dict(row, label_entropy=h))     # H(label): the ceiling of every I(z; label)
     table = interval_table(rows, summary_metrics(rows))
     table.to_csv(out/'table.csv', index=False)
     return InfoDiffResult(S, rows, table, acc, images, T)
@@ -306,6 +306,20 @@ def target_checks(table:pd.DataFrame, # `InfoDiffResult.table`
     out['infodiffusion_dci_above_beta_vae'] = None if a is None or b is None else a > b
     return out
 
+def mi_label_checks(table:pd.DataFrame, # `InfoDiffResult.table`
+                   ) -> list[dict]:
+    "Each model's `I(z; label)` estimates (means over seeds) beside H(label) and the probe's bound, with a verdict."
+    out, num = [], lambda v: None if v is None or pd.isna(v) else float(v)
+    for r in table.to_dict('records'):
+        lo, hi = num(r.get('latent_probe_mi_lower_bound')), num(r.get('label_entropy'))
+        for k in [k for k in r if k.startswith('mi_label_') and not k.endswith(('_lo', '_hi'))]:
+            if (est := num(r[k])) is None: continue
+            verdict = ('above H(label)' if hi is not None and est > hi else
+                       'below the probe bound' if lo is not None and est < lo else 'within')
+            out.append(dict(model=r['model'], estimator=k[len('mi_label_'):], estimate=est, probe_bound=lo,
+                            label_entropy=hi, verdict=verdict))
+    return out
+
 # %% ../../nbs/tasks/93_infodiff.ipynb #51f81e54
 def _nan_none(v): return None if v is None or (isinstance(v, float) and not np.isfinite(v)) else v
 
@@ -316,8 +330,9 @@ def infodiff_metrics(res:InfoDiffResult) -> dict:
         ms = [k for k in r if k not in ('model', 'n_seeds') and not k.endswith(('_lo', '_hi'))]
         models[r['model']] = {'n_seeds': r['n_seeds'], **{m: _nan_none(r[m]) for m in ms},
                               **{f'{m}_ci95': [_nan_none(r[f'{m}_lo']), _nan_none(r[f'{m}_hi'])] for m in ms}}
-    return dict(models=models, targets=target_checks(res.table), per_seed=res.rows, judge_accuracy=res.judge_accuracy,
-                seeds=list(res.settings.seeds), wall_s=res.timings.wall_s, settings=res.settings.to_dict())
+    return dict(models=models, targets=target_checks(res.table), mi_label_checks=mi_label_checks(res.table),
+                per_seed=res.rows, judge_accuracy=res.judge_accuracy, seeds=list(res.settings.seeds),
+                wall_s=res.timings.wall_s, settings=res.settings.to_dict())
 
 # %% ../../nbs/tasks/93_infodiff.ipynb #20326ec7
 def results_figure(table:pd.DataFrame, # `InfoDiffResult.table`
