@@ -221,6 +221,11 @@ def _load_done(out:Path, seed:int, name:str) -> tuple|None:
     d = json.loads(rowf.read_text())
     return d['row'], images, d['wall_s']
 
+def _recorded_train_s(folders:list) -> float|None:
+    "The training wall time that the recipe recorded in each folder's train.json, summed (None: none recorded)."
+    ws = [json.loads((f/'train.json').read_text()).get('wall_s') for f in folders if (f/'train.json').exists()]
+    return sum(ws) if ws and None not in ws else None
+
 def run_model(name:str, # a name in MODEL_FAMILIES
               S:InfoDiffBenchConfig, # the run's settings
               D:InfoDiffDataset, # the run's data
@@ -232,11 +237,14 @@ def run_model(name:str, # a name in MODEL_FAMILIES
               progress:bool=False, # show progress bars
              ) -> tuple[dict, dict]:
     "`(row, images)` of model `name` at `seed`: trained, its latents saved to `seed<k>/latents_<name>.npz`, scored."
+    # timings get every stage's wall time, and `<name>/train` is what training took when it ran (its train.json)
     T, own, sd = timings or Timings(), Timings(), out/f'seed{seed}'
     with own.timed(f'{name}/train'):
         lm = train_bench_model(name, S, D.x_train, sd/'models'/name, seed, device, progress)
         lmf = None if D.factors_train is None else train_bench_model(
             name, S, D.factors_train.x, sd/'models'/f'{name}_factors', seed, device, progress)
+    trained = _recorded_train_s([sd/'models'/name] + ([] if lmf is None else [sd/'models'/f'{name}_factors']))
+    if trained is not None: own.wall_s[f'{name}/train'] = trained    # its training, whenever it ran, not its loading
     if (done := _load_done(out, seed, name)) is None:
         with own.timed(f'{name}/encode'): arrays = bench_latents(lm, lmf, D, S, device)
         save_latents_npz(sd/f'latents_{name}.npz', **arrays)
@@ -246,7 +254,7 @@ def run_model(name:str, # a name in MODEL_FAMILIES
             images['interpolation'] = _interpolations(lm, D, S, device)
         _save_done(out, seed, name, dict(row, **q), images, own.wall_s)
         done = _load_done(out, seed, name)   # one form (JSON types) whether it ran now or before
-    for k, v in done[2].items(): T.add(k, v)
+    for k, v in (done[2] | {f'{name}/train': own.wall_s[f'{name}/train']}).items(): T.add(k, v)
     return done[0], dict(done[1], model=lm)
 
 
