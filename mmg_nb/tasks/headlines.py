@@ -78,13 +78,15 @@ def _joint(r:dict) -> str:
 
 def _coupled(r:dict) -> str:
     unc = r['metrics']['unconditional']
+    fid = lambda q: max(v for k, v in q.items() if k.startswith('fid_like_') and v is not None)
     def row(task):
         qs = [q for q in unc if q['task'] == task]
-        g = sorted((q for q in qs if q['family'] == 'guidance'), key=lambda q: q['scale'])
-        best, j = max(g, key=lambda q: q['agreement']), max(q['agreement'] for q in qs if q['family'] == 'joint')
-        return (f"{task}: guidance {ci(best, 'agreement')} at scale {best['scale']:g} ({g[0]['agreement']:.3f} at "
-                f"{g[0]['scale']:g}), joint {j:.3f}")
-    return '; '.join(row(t) for t in dict.fromkeys(q['task'] for q in unc)) + f" (N = {unc[0]['n']} pairs each)"
+        g = max((q for q in qs if q['family'] == 'guidance'), key=lambda q: q['agreement'])
+        j = max((q for q in qs if q['family'] == 'joint'), key=lambda q: q['agreement'])
+        return (f"{task}: {g['agreement']:.3f} at scale {g['scale']:g} (FID-like {fid(g):.0f}), "
+                f"joint {j['agreement']:.3f} ({fid(j):.0f})")
+    tasks = '; '.join(row(t) for t in dict.fromkeys(q['task'] for q in unc))
+    return f"{tasks}; N = {unc[0]['n']} pairs each, FID-like of the worse modality"
 
 def _infodiff(r:dict) -> str:
     m = r['metrics']['models']

@@ -526,11 +526,14 @@ def coupled_scale_figure(rows:list[dict], # unconditional rows of one task, guid
                color=_FAMILY_COLOR['guidance'], label='guidance-coupled')
     for r, ls in zip([r for r in rows if r['family'] == 'joint'], ('--', ':')):
         a.axhline(r['agreement'], ls=ls, color=_FAMILY_COLOR['joint'], label=r['method'])
-    a.set(xscale='log', xlabel='coupling scale', ylabel='coherence (judges agree)', ylim=(0, 1), title=g.task.iloc[0])
+    a.set(xscale='log', xlabel='coupling scale', ylabel='coherence (judges agree)', ylim=(0, 1), title=g.task.iloc[0],
+          xticks=g.scale, xticklabels=[f'{v:g}' for v in g.scale])
     a.legend(fontsize=7)
     for c in [c for c in g.columns if c.startswith('fid_like_')]: b.plot(g.scale, g[c], marker='o', label=c[9:])
-    b.set(xscale='log', xlabel='coupling scale', ylabel='FID-like (judge features)', title='sample quality')
+    b.set(xscale='log', xlabel='coupling scale', ylabel='FID-like (judge features)', title='sample quality',
+          xticks=g.scale, xticklabels=[f'{v:g}' for v in g.scale])
     b.legend(fontsize=7)
+    for ax in (a, b): ax.minorticks_off()
     fig.tight_layout()
     save_figure(fig, path)
     return fig
