@@ -136,10 +136,13 @@ def train_bench_model(name:str, # a name in MODEL_FAMILIES
                       device:str|None=None, # where it trains (None: best available)
                       progress:bool=False, # show a progress bar
                      ) -> LatentModel:
-    "Model `name` trained by its family's recipe call with the run's settings and `seed` (loaded if it is there)."
-    return load_or_train_latent_model(name, images, out_dir, latent=S.latent, weights=S.weights, unet=S.unet,
-                                      diffusion_train=S.diffusion_train.replace(seed=seed),
-                                      ae_train=S.ae_train.replace(seed=seed), device=device, progress=progress)
+    "Model `name` trained by its family's recipe with the run's settings and `seed` (loaded if it is there)."
+    lm = load_or_train_latent_model(name, images, out_dir, latent=S.latent, weights=S.weights, unet=S.unet,
+                                    diffusion_train=S.diffusion_train.replace(seed=seed),
+                                    ae_train=S.ae_train.replace(seed=seed), device=device, progress=progress)
+    if S.sample.clip_sample and lm.scheduler is not None:   # every DDIM decoding of the run clips x_0 to [-1, 1]
+        lm.scheduler = type(lm.scheduler).from_config(lm.scheduler.config, clip_sample=True)
+    return lm
 
 def bench_latents(lm:LatentModel, # the model trained on the digits
                   lm_factors:LatentModel|None, # the same model trained on the factor images (None: no factor dataset)
