@@ -225,7 +225,6 @@ def latent_mi(z_train, t_train, # training latents (n, d) and the target (n,) la
     Ztr, Zte = as_2d(z_train, 'z_train'), as_2d(z_test, 'z_test')
     Ttr, classes = _target(t_train, len(Ztr), 't_train')
     Tte, _ = _target(t_test, len(Zte), 't_test', classes)
-    if estimator == 'mmg' and classes is not None: kw = dict(gaussian_base=False) | kw   # see 'MMG on a class label'
     t0 = time.time()
     est = get_estimator(estimator, **kw).fit(Ztr, Ttr)
     out = dict(estimator=estimator, estimate=float(est.estimate(Zte, Tte)), n_train=len(Ztr), n_test=len(Zte))

@@ -20,7 +20,7 @@ from ..train.recipe import train_model
 __all__ = ['mi_estimators', 'as_2d', 'check_pairs', 'rank_gauss_knots', 'rank_gauss', 'lilliefors', 'Standardizer', 'MIEstimator',
            'get_estimator', 'CCA', 'GCMI', 'KSG', 'logistic_logpdf', 'logistic_stratified', 'vp_noise', 'gaussian_eps',
            'local_gaussian_eps', 'MMGDenoiser', 'MMGExperts', 'mmg_loss', 'mmg_sampler', 'mmg_val_loss', 'mmg_gaps',
-           'mmg_tail', 'MMG', 'critic_sampler', 'CriticMI']
+           'mmg_tail', 'discrete_rows', 'MMG', 'critic_sampler', 'CriticMI']
 
 # %% ../../nbs/mi/71_estimators.ipynb #b0500f83
 def as_2d(a, name:str='X') -> np.ndarray:
@@ -400,6 +400,12 @@ def mmg_tail(model, # a denoiser
     s, o = mmg_gaps(model, X[i].to(dev), Y[i].to(dev), torch.full((len(i),), float(lam), device=dev), eps.to(dev))
     return float(s.mean() + o.mean()) / 4
 
+def discrete_rows(Y:torch.Tensor, # (n, k) samples of y
+                  max_values:int=64, # at most this many distinct rows (and fewer than n/2) is discrete
+                 ) -> bool:
+    "Whether y takes few values (a label, one-hot or not): then p(x) is a mixture and the Gaussian start misleads MMG."
+    return len(torch.unique(Y, dim=0)) <= min(max_values, len(Y) // 2 - 1)
+
 @mi_estimators.register('mmg')
 class MMG(MIEstimator):
     "Diffusion MMSE-gap MI estimator: one denoiser (or two experts) with y dropped at random, logistic IS over logSNR."
@@ -411,7 +417,7 @@ class MMG(MIEstimator):
                  depth:int=3, # denoiser residual blocks
                  emb_dim:int=64, # denoiser logSNR-embedding size
                  head:str='eps', # MMGDenoiser output: 'eps' (base + MLP) or 'local' (see 'A local-Gaussian head')
-                 gaussian_base:bool=True, # start from the exact denoisers of the fitted Gaussian (`fit_gaussian`)
+                 gaussian_base:bool|str='auto', # start from the fitted Gaussian ('auto': unless y is discrete)
                  p_uncond:float=0.5, # probability of dropping y in training
                  loc:float|str='auto', # location of the truncated logistic proposal ('auto': from CCA)
                  scale:float|str='auto', # its scale ('auto': from CCA)
@@ -448,6 +454,7 @@ class MMG(MIEstimator):
         X, Y = (torch.as_tensor(A, dtype=torch.float32) for A in (X, Y))
         pick = lambda v, a: a if isinstance(v, str) and v == 'auto' else v
         L, self.tails_, auto_range = None, [], pick(self.lam_range, None) is None
+        self.base_ = not discrete_rows(Y) if self.gaussian_base == 'auto' else bool(self.gaussian_base)
         for k in range(self.extend + 1):
             auto = _auto_proposal(X.numpy(), Y.numpy(), L)
             self.loc_, self.scale_ = float(pick(self.loc, auto[0])), float(pick(self.scale, auto[1]))
@@ -467,7 +474,7 @@ class MMG(MIEstimator):
         def build():
             split = self.loc_ if self.split is None else self.split
             m = MMGDenoiser(**kw) if self.experts == 1 else MMGExperts(split, **kw)
-            if self.gaussian_base: m.fit_gaussian(X, Y)
+            if self.base_: m.fit_gaussian(X, Y)
             return m
         cfg = TrainConfig(steps=self.steps, batch_size=self.batch_size, lr=self.lr, ema_decay=self.ema_decay,
                           seed=self.seed, log_every=max(1, self.steps // 20))

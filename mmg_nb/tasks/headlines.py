@@ -85,15 +85,16 @@ def _coupled(r:dict) -> str:
         j = max((q for q in qs if q['family'] == 'joint'), key=lambda q: q['agreement'])
         return (f"{task}: {g['agreement']:.3f} at scale {g['scale']:g} (FID-like {fid(g):.0f}), "
                 f"joint {j['agreement']:.3f} ({fid(j):.0f})")
-    tasks = '; '.join(row(t) for t in dict.fromkeys(q['task'] for q in unc))
-    return f"{tasks}; N = {unc[0]['n']} pairs each, FID-like of the worse modality"
+    tasks = [row(t) for t in dict.fromkeys(q['task'] for q in unc)]
+    return '; '.join([*tasks, f"N = {unc[0]['n']} pairs each, FID-like of the worse modality"])
 
 def _infodiff(r:dict) -> str:
     m = r['metrics']['models']
     probes = ', '.join(f"{k} {v['latent_probe']:.3f}" for k, v in m.items())
     dci = lambda k: f"{m[k]['dci_disentanglement']:.3f}" if k in m else 'not run'
-    return (f"linear probe of z: {probes}; DCI disentanglement InfoDiffusion {dci('infodiffusion')}, β-VAE "
-            f"{dci('beta_vae')}; means over {len(r['metrics']['seeds'])} seeds")
+    return '; '.join([f"linear probe of z: {probes}",
+                      f"DCI disentanglement InfoDiffusion {dci('infodiffusion')}, β-VAE {dci('beta_vae')}",
+                      f"means over {len(r['metrics']['seeds'])} seeds"])
 
 def _audio(r:dict) -> str:
     m = r['metrics']
@@ -126,7 +127,8 @@ HEADLINES = [
              'digits/reference/guided_sampling_ensemble*.json', _ensembles, 'results.ipynb#rotated-mnist'),
     Headline('Audio → image in latent space: spoken digits of held-out voices → MNIST digits',
              'audio/reference/audio_to_image_cpu.json', _audio, 'results.ipynb#audio-image-in-latent-space'),
-    Headline('Night ↔ day, 16×16 (synthetic nights of held-out photos): v-prediction DDPMs, a critic each way, scale 4',
+    Headline('Night ↔ day, 16×16 (synthetic nights of held-out photos): '
+             'v-prediction DDPMs, a critic each way, scale 4',
              'night2day/reference/night2day_cpu.json', _translation, 'experiments/night2day/night2day.ipynb'),
     Headline('Joint diffusion vs MI guidance, rotated MNIST at 16×16 (a channel-concatenated UNet, two time modes)',
              'joint/reference/joint_vs_guidance_rotated_cpu.json', _joint, 'experiments/joint/joint_vs_guidance.ipynb'),

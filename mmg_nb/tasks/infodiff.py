@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
-from ..core.base import get_device, save_json, atomic_path
+from ..core.base import get_device, save_json, atomic_path, to_jsonable
 from ..core.config import Config, Profiles, TrainConfig, SampleConfig, ModelConfig, EvalConfig
 from ..data.images import digit_images, resize_images
 from ..data.factors import FactorConfig, FactorDigits, factor_digits
@@ -209,12 +209,15 @@ def _done_paths(out:Path, seed:int, name:str) -> tuple[Path, Path]:
     "Where a finished (model, seed) keeps its row with its stage times, and its images."
     return out/f'seed{seed}'/f'row_{name}.json', out/f'seed{seed}'/f'images_{name}.npz'
 
-def _save_done(out:Path, seed:int, name:str, row:dict, images:dict, wall_s:dict):
-    "Write the row, the stage times and the images of a finished (model, seed), each file atomically."
+def _save_done(out:Path, seed:int, name:str, row:dict, images:dict, wall_s:dict) -> tuple:
+    "Write the row, stage times and images of a finished (model, seed), each file atomically, and return them as read."
     rowf, imgf = _done_paths(out, seed, name)
+    images = {k: v.detach().cpu() for k, v in images.items()}
     with atomic_path(imgf) as tmp, open(tmp, 'wb') as f:
-        np.savez_compressed(f, **{k: v.cpu().numpy() for k, v in images.items()})
-    save_json(dict(row=row, wall_s=wall_s), rowf)
+        np.savez_compressed(f, **{k: v.numpy() for k, v in images.items()})
+    rec = to_jsonable(dict(row=row, wall_s=wall_s))   # the JSON form that `_load_done` gives back
+    save_json(rec, rowf)
+    return rec['row'], images, rec['wall_s']
 
 def _load_done(out:Path, seed:int, name:str) -> tuple|None:
     "`(row, images, wall_s)` of a finished (model, seed), or None when it has not finished."
@@ -255,8 +258,7 @@ def run_model(name:str, # a name in MODEL_FAMILIES
         with own.timed(f'{name}/sample'):
             q, images = bench_samples(lm, D, S, judge, seed, sd/'models'/name/'latent_ddim', device)
             images['interpolation'] = _interpolations(lm, D, S, device)
-        _save_done(out, seed, name, dict(row, **q), images, own.wall_s)
-        done = _load_done(out, seed, name)   # one form (JSON types) whether it ran now or before
+        done = _save_done(out, seed, name, dict(row, **q), images, own.wall_s)
     for k, v in (done[2] | {f'{name}/train': own.wall_s[f'{name}/train']}).items(): T.add(k, v)
     return done[0], dict(done[1], model=lm)
 
@@ -296,7 +298,7 @@ def run_infodiffusion(S:InfoDiffBenchConfig, # the run's settings (`INFODIFF_PRO
     for seed in S.seeds:
         for name in S.models:
             row, images.setdefault(seed, {})[name] = run_model(name, S, D, seed, out, judge, T, device, progress)
-            rows.append(dict(row, label_entropy=h))     # H(label): the ceiling of every I(z; label)
+            rows.append(dict(row, label_entropy=h))     # H(label) bounds every estimate of the label's MI
     table = interval_table(rows, summary_metrics(rows))
     table.to_csv(out/'table.csv', index=False)
     return InfoDiffResult(S, rows, table, acc, images, T)
@@ -319,7 +321,7 @@ def target_checks(table:pd.DataFrame, # `InfoDiffResult.table`
 
 def mi_label_checks(table:pd.DataFrame, # `InfoDiffResult.table`
                    ) -> list[dict]:
-    "Each model's `I(z; label)` estimates (means over seeds) beside H(label) and the probe's bound, with a verdict."
+    "Each model's estimates of the label's MI (means over seeds) beside H(label) and the probe's bound, and a verdict."
     out, num = [], lambda v: None if v is None or pd.isna(v) else float(v)
     for r in table.to_dict('records'):
         lo, hi = num(r.get('latent_probe_mi_lower_bound')), num(r.get('label_entropy'))

@@ -149,6 +149,11 @@ class JointBenchConfig(Config):
     n_show:int = 10                                             # conditions shown in each setting's grid figure
     coupled_scales:tuple|None = None                            # guidance-coupled pairs at each scale (None: sample's)
     methods:tuple|None = None                                   # only these settings, by method name (None: all)
+    def __post_init__(self):
+        super().__post_init__()
+        known = (*COND_METHODS, *UNCOND_METHODS) if self.methods else ()   # defined below, read when a config is built
+        if bad := [m for m in self.methods or () if m not in known]:
+            raise ValueError(f"unknown method(s) {bad}, valid: {known}")
 
 # %% ../../nbs/tasks/92_joint.ipynb #dd8e1d86
 JOINT_PARAMS = {'tasks': 'data.tasks', 'size': 'data.size', 'n_pairs': 'data.n_pairs', 'variants': 'data.variants',
@@ -352,7 +357,7 @@ def conditional_run(B:JointBench, # from `prepare_joint_bench`
 UNCOND_METHODS = ('guidance-coupled', 'joint-shared', 'joint-permod')
 
 def _coupled_pairs(B:JointBench, n:int, scale:float) -> tuple:
-    "(x0, x1) on the grid from the two DDPMs coupled by the critic ensemble at `scale`, in chunks; info."
+    "(x0, x1) on the grid from the two DDPMs coupled by the critic ensemble at `scale`, in chunks, and info."
     S, dev, t0, xs = B.settings.sample, get_device(B.device), time.time(), []
     (u0, s0), (u1, s1) = B.ddpm
     e0, e1 = unet_eps(u0.to(dev).eval()), unet_eps(u1.to(dev).eval())
@@ -377,11 +382,11 @@ def unconditional_run(B:JointBench, # from `prepare_joint_bench`
                      ) -> tuple:
     "`(row, modality 0, modality 1, judged labels of each)`, native: n unconditional pairs and their agreement."
     S, T = B.settings, B.task
-    n, fid = n or S.eval.n_eval, S.eval.fid if fid is None else fid
+    n, fid, scale = n or S.eval.n_eval, S.eval.fid if fid is None else fid, S.sample.scale if scale is None else scale
     if method not in UNCOND_METHODS: raise ValueError(f"unknown method {method!r}; valid: {list(UNCOND_METHODS)}")
     if method == 'guidance-coupled':
         if 'coupled' not in B.critics: raise ValueError("guidance-coupled needs the coupled critics (settings.coupled)")
-        x0, x1, info = _coupled_pairs(B, n, S.sample.scale if scale is None else scale)
+        x0, x1, info = _coupled_pairs(B, n, scale)
     else:
         z, info = sample_joint(*B.joint[_MODE[method.split('-')[1]]], n=n, config=S.sample.replace(time_travel=0),
                                seed=B.seed, device=B.device, return_info=True)
@@ -393,7 +398,7 @@ def unconditional_run(B:JointBench, # from `prepare_joint_bench`
     keys = _model_keys(B, family, _MODE.get(mode), 'coupled')
     row = dict(task=T.name, direction='joint', method=method, family=family, agreement=co['accuracy'], n=co['n'],
                k=co['k'], wilson95=co['wilson95'], **_cost(B, keys, info['wall_s'], n, info['nfe']))
-    if family == 'guidance': row['scale'] = S.sample.scale if scale is None else scale
+    if family == 'guidance': row['scale'] = scale
     for k, (nm, v) in enumerate(zip(T.names, views)):
         real = judge_view(nm, _roundtrip(T.maps[k], (T.test.x, T.test.y)[k]))
         q = sample_quality(real, v, B.judges[nm], kid_subsets=S.eval.kid_subsets) if fid else {}
@@ -425,10 +430,7 @@ def _save_setting(out:Path, row:dict, cond, lab, gen, pred, names:tuple, n_show:
 
 # %% ../../nbs/tasks/92_joint.ipynb #9bb8c310
 def _wanted(S:JointBenchConfig, methods:tuple) -> list:
-    "The methods of `methods` that the settings run (`S.methods`; None: all)."
-    known = (*COND_METHODS, *UNCOND_METHODS)
-    if bad := [m for m in S.methods or () if m not in known]:
-        raise ValueError(f"unknown method(s) {bad}; valid: {known}")
+    "The methods of `methods` that the settings run (all of them when `S.methods` is None)."
     return [m for m in methods if S.methods is None or m in S.methods]
 
 def run_task(B:JointBench, # from `prepare_joint_bench`
@@ -517,7 +519,7 @@ def robustness_figure(rows:list[dict], # robustness rows
 def coupled_scale_figure(rows:list[dict], # unconditional rows of one task, guidance-coupled at several scales
                          path:str|Path|None=None, # save here if given
                         ):
-    "Coherence (Wilson 95%) and each modality's FID-like score against the coupling scale; the joint models as lines."
+    "Coherence (Wilson 95%) and each modality's FID-like score against the coupling scale, the joint models as lines."
     import matplotlib.pyplot as plt
     g = pd.DataFrame([r for r in rows if r['method'] == 'guidance-coupled']).sort_values('scale')
     fig, (a, b) = plt.subplots(1, 2, figsize=(8, 3.2))
