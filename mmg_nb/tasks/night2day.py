@@ -15,6 +15,7 @@ from ..data.pairs import TensorPairs
 from ..models.ddpm import train_ddpm
 from ..models.classifier import DigitClassifier
 from ..ratio.training import train_pair_critic
+from ..ratio.evaluation import pair_identification
 from ..guidance.pipelines import sample_conditions
 from ..eval.reports import Timings
 from ..eval.images import (FEATURES_TRAIN, train_patch_features, corruption_accuracy, translation_scores)
@@ -24,7 +25,7 @@ from .digits import BENCH_PARAMS, load_or_train_ddpm, load_or_train_critic, _spl
 __all__ = ['DIRECTIONS', 'N2D_PARAMS', 'N2D_PROFILES', 'PatchData', 'data_options', 'night2day_split', 'oriented',
            'Night2DayConfig', 'Night2DayBench', 'load_or_train_features', 'prepare_night2day', 'direction_critic',
            'eval_index', 'eval_pairs', 'translation_run', 'colour_transfer', 'colour_transfer_run',
-           'translate_direction', 'translation_targets', 'stage_costs']
+           'translate_direction', 'translation_targets', 'critic_identification', 'stage_costs']
 
 # %% ../../nbs/tasks/91_night2day.ipynb #13e4b866
 @dataclass(frozen=True)
@@ -76,11 +77,21 @@ class Night2DayConfig(Config):
     sample:SampleConfig = SampleConfig()                               # guided sampling (`sample_conditions`)
     eval:EvalConfig = EvalConfig(n_eval=1000)                          # scoring (`eval.images.translation_scores`)
     prediction_type:str = 'epsilon'                                    # the DDPMs' target: 'epsilon' or 'v_prediction'
+    direction_scale:dict = field(default_factory=dict)                 # direction -> its own guidance scale
+    def __post_init__(self):
+        super().__post_init__()
+        if bad := sorted(set(self.direction_scale) - set(DIRECTIONS)):
+            raise ValueError(f"direction_scale names unknown direction(s) {bad}; valid: {list(DIRECTIONS)}")
+
+    def guidance_scale(self, direction:str) -> float:
+        "The guidance scale of `direction`: its own in `direction_scale`, else `sample.scale`."
+        _check_direction(direction)
+        return float(self.direction_scale.get(direction, self.sample.scale))
 
 # %% ../../nbs/tasks/91_night2day.ipynb #6bc6adac
 N2D_PARAMS = {**{k: v for k, v in BENCH_PARAMS.items() if not v.startswith('classifier_train.')},
               'features_steps': 'features_train.steps', 'size': 'data.size', 'root': 'data.root',
-              'prediction_type': 'prediction_type'}
+              'prediction_type': 'prediction_type', 'direction_scale': 'direction_scale'}
 
 _TINY_CONV = dict(widths=(8, 16), blocks=1, emb_dim=32, groups=4)
 _SMALL_RGB = dict(block_out_channels=(32, 64, 64))   # the rgb32-4m UNet at a quarter of its width (1.1 M parameters)
@@ -94,13 +105,13 @@ N2D_PROFILES = Profiles({
     'cpu': Night2DayConfig(
         PatchData(size=16, stride=4, test_stride=8, short_side=80), ModelConfig('rgb32-4m', _SMALL_RGB),
         TrainConfig(4000, 64, 1e-3, ema_decay=0.999), CriticConfig('conv', dict(widths=(32, 64, 128), blocks=1)),
-        TrainConfig(2000, 64, 1e-3, warmup=100), FEATURES_TRAIN, SampleConfig('ddim', 25, 4., clip_sample=True),
-        EvalConfig(1000), 'v_prediction'),
+        TrainConfig(8000, 64, 1e-3, warmup=100), FEATURES_TRAIN, SampleConfig('ddim', 25, 4., eta=1., clip_sample=True),
+        EvalConfig(1000), 'v_prediction', {'day2night': 2.}),
     'gpu': Night2DayConfig(
         PatchData(size=32, stride=8, test_stride=16, short_side=160), ModelConfig('rgb32-4m'),
         TrainConfig(3000, 64, 1e-3, ema_decay=0.999), CriticConfig('conv', dict(widths=(32, 64, 128), blocks=1)),
-        TrainConfig(2000, 64, 1e-3, warmup=100), FEATURES_TRAIN, SampleConfig('ddim', 25, 4., clip_sample=True),
-        EvalConfig(1000), 'v_prediction'),
+        TrainConfig(8000, 64, 1e-3, warmup=100), FEATURES_TRAIN, SampleConfig('ddim', 25, 4., eta=1., clip_sample=True),
+        EvalConfig(1000), 'v_prediction', {'day2night': 2.}),
 }, N2D_PARAMS)
 
 # %% ../../nbs/tasks/91_night2day.ipynb #22d1b8aa
@@ -260,6 +271,7 @@ def translate_direction(B:Night2DayBench, # from `prepare_night2day`
                        ) -> tuple[dict, dict]:
     "`({guided, unguided, colour_transfer: metrics row}, arrays)`: a direction's translation and its baselines."
     critic = direction_critic(B, direction, path=critic_path)
+    sample = {'scale': B.settings.guidance_scale(direction), **sample}
     guided, x = translation_run(B, critic, direction=direction, n_eval=n_eval, **sample)
     unguided, xu = translation_run(B, None, direction=direction, n_eval=n_eval, **{**sample, 'scale': 0.})
     colour, xc = colour_transfer_run(B, direction, n_eval)
@@ -279,6 +291,20 @@ def translation_targets(rows:dict, # `translate_direction`'s rows
              ssim_above_colour_transfer=g['ssim_ci95'][0] > c['ssim_ci95'][1],
              unguided_at_chance=u['k'] <= 2)
     return dict(t, met=all(t.values()))
+
+# %% ../../nbs/tasks/91_night2day.ipynb #2612c9b2
+def critic_identification(B:Night2DayBench, # from `prepare_night2day`
+                          direction:str='night2day', # a name in DIRECTIONS
+                          critic_path:str|Path|None=None, # a trained critic of this direction (None: the run's)
+                          n_eval:int|None=None, # held-out pairs (default: the profile's eval.n_eval)
+                          timesteps=(0, 150, 300, 500, 700), # diffusers timesteps of the targets
+                         ) -> dict:
+    "{t: the fraction of held-out inputs whose own target the direction's critic scores highest}, and `chance`."
+    critic = direction_critic(B, direction, path=critic_path).eval()
+    P, sched = eval_pairs(B, direction, n_eval), B.ddpms[DIRECTIONS[direction][0]][1]
+    with B.timings.timed(f'identify_{direction}'):
+        top1 = pair_identification(critic, P.x, P.y, timesteps, sched.alphas_cumprod, seed=B.seed)
+    return dict(top1=top1, chance=1 / len(P.x), n=len(P.x))
 
 # %% ../../nbs/tasks/91_night2day.ipynb #ee79957d
 def _timed(f) -> np.ndarray:
