@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 from ..eval.status import Headline, status_table, table_rows, experiments_root
 from ..eval.metrics import mi_error_table, mi_summary
+from .joint import JOINT_PROFILES
 
 # %% auto #0
 __all__ = ['HEADLINES', 'ci', 'headline_table']
@@ -88,6 +89,14 @@ def _coupled(r:dict) -> str:
     tasks = [row(t) for t in dict.fromkeys(q['task'] for q in unc)]
     return '; '.join([*tasks, f"N = {unc[0]['n']} pairs each, FID-like of the worse modality"])
 
+def _joint_steps(rs:list) -> str:
+    steps = lambda r: r['parameters'].get('joint_steps') or JOINT_PROFILES[r['parameters']['profile']].joint_train.steps
+    shared = lambda r: next(q for q in r['metrics']['unconditional'] if q['method'] == 'joint-shared')
+    rows = sorted(((steps(r), shared(r)) for r in rs), key=lambda sq: sq[0])
+    fid = lambda q: max(v for k, v in q.items() if k.startswith('fid_like_') and v is not None)
+    parts = [f"{s} steps: {ci(q, 'agreement')} (FID-like {fid(q):.1f})" for s, q in rows]
+    return '; '.join([*parts, f"N = {rows[-1][1]['n']} pairs, the same judges"])
+
 def _infodiff(r:dict) -> str:
     m = r['metrics']['models']
     probes = ', '.join(f"{k} {v['latent_probe']:.3f}" for k, v in m.items())
@@ -138,6 +147,9 @@ HEADLINES = [
              'joint/reference/joint_vs_guidance_audio_cpu.json', _joint, 'experiments/joint/joint_vs_guidance.ipynb'),
     Headline('Unconditional pairs: coupled MI guidance at scales 4–64 against the joint model (both judges agree)',
              'joint/reference/joint_vs_guidance_coupled_cpu.json', _coupled,
+             'experiments/joint/joint_vs_guidance.ipynb'),
+    Headline('The joint model (shared t) on MNIST ↔ UCI against its training steps: unconditional coherence',
+             'joint/reference/joint_vs_guidance_uci_*cpu.json', _joint_steps,
              'experiments/joint/joint_vs_guidance.ipynb'),
     Headline('InfoDiffusion and its baselines, MNIST at 16×16, d_z = 32 (a reduced `cpu` run: 700 diffusion steps)',
              'infodiff/reference/infodiffusion_cpu.json', _infodiff, 'experiments/infodiff/infodiffusion.ipynb'),
