@@ -60,10 +60,10 @@ def _translation(r:dict) -> str:
     m = r['metrics']
     def row(d):
         g, c, u = (m[d][k] for k in ('guided', 'colour_transfer', 'unguided'))
-        return (f"{d.replace('2', '→')}: retrieval {ci(g, 'retrieval_at_1')}, "
-                f"colour transfer {c['retrieval_at_1']:.3f}, unguided {u['retrieval_at_1']:.3f}; "
-                f"PSNR {g['psnr']:.1f} vs {c['psnr']:.1f} dB")
-    return '; '.join(row(d) for d in ('night2day', 'day2night') if d in m) + f" (N = {m['n_test']})"
+        return (f"{d.replace('2', '→')}: retrieval {ci(g, 'retrieval_at_1')} ({c['retrieval_at_1']:.3f}, "
+                f"unguided {u['retrieval_at_1']:.3f}), PSNR {g['psnr']:.1f} ({c['psnr']:.1f}), "
+                f"SSIM {g['ssim']:.2f} ({c['ssim']:.2f})")
+    return '; '.join(row(d) for d in ('night2day', 'day2night') if d in m) + f"; N = {m['n_test']}"
 
 def _joint(r:dict) -> str:
     m = r['metrics']
@@ -136,8 +136,8 @@ HEADLINES = [
              'digits/reference/guided_sampling_ensemble*.json', _ensembles, 'results.ipynb#rotated-mnist'),
     Headline('Audio → image in latent space: spoken digits of held-out voices → MNIST digits',
              'audio/reference/audio_to_image_cpu.json', _audio, 'results.ipynb#audio-image-in-latent-space'),
-    Headline('Night ↔ day, 16×16 (synthetic nights of held-out photos): '
-             'v-prediction DDPMs, a critic each way, scale 4',
+    Headline('Night ↔ day, 16×16 synthetic nights of held-out photos: v-prediction DDPMs, 8000-step critics, DDIM '
+             'eta 1 (colour transfer in brackets)',
              'night2day/reference/night2day_cpu.json', _translation, 'experiments/night2day/night2day.ipynb'),
     Headline('Joint diffusion vs MI guidance, rotated MNIST at 16×16 (a channel-concatenated UNet, two time modes)',
              'joint/reference/joint_vs_guidance_rotated_cpu.json', _joint, 'experiments/joint/joint_vs_guidance.ipynb'),
