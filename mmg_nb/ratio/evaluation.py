@@ -77,10 +77,13 @@ def pair_identification(critic:Callable, # critic(x_t, y, t) -> T (B,)
     "{t: the fraction of y_i whose own x_i, noised to t, has the highest T(x_j, y_i, t) of all n x_j}."
     if len(x) != len(y) or len(x) < 2: raise ValueError(f"need n >= 2 pairs, got {len(x)} x and {len(y)} y")
     ac, g, n = get_alphas_cumprod() if alphas_cumprod is None else alphas_cumprod, torch.Generator(), len(x)
+    # S[j, i] = T(x_j, y_i, t): a critic's own `pairwise` scores every pair at once, else one call per y_i
+    pairwise = getattr(critic, 'pairwise', None)
+    scores = lambda xt, tt: pairwise(xt, y, tt) if pairwise else torch.stack(
+        [critic(xt, y[i:i + 1].expand_as(y), tt) for i in range(n)], 1)
     out = {}
     for t in timesteps:
         a, s = alpha_sigma(alpha_bar_at(torch.tensor(t), ac))
         xt, tt = a * x + s * torch.randn(x.shape, generator=g.manual_seed(seed + int(t))), torch.full((n,), t)
-        best = torch.stack([critic(xt, y[i:i + 1].expand_as(y), tt).argmax() for i in range(n)])
-        out[int(t)] = float((best == torch.arange(n)).float().mean())
+        out[int(t)] = float((scores(xt, tt).argmax(0) == torch.arange(n)).float().mean())
     return out

@@ -63,7 +63,7 @@ def _translation(r:dict) -> str:
         return (f"{d.replace('2', '→')}: retrieval {ci(g, 'retrieval_at_1')} ({c['retrieval_at_1']:.3f}, "
                 f"unguided {u['retrieval_at_1']:.3f}), PSNR {g['psnr']:.1f} ({c['psnr']:.1f}), "
                 f"SSIM {g['ssim']:.2f} ({c['ssim']:.2f})")
-    return '; '.join(row(d) for d in ('night2day', 'day2night') if d in m) + f"; N = {m['n_test']}"
+    return '; '.join(row(d) for d in ('night2day', 'day2night') if d in m) + f", N = {m['n_test']}"
 
 def _joint(r:dict) -> str:
     m = r['metrics']

@@ -81,7 +81,7 @@ class Night2DayConfig(Config):
     def __post_init__(self):
         super().__post_init__()
         if bad := sorted(set(self.direction_scale) - set(DIRECTIONS)):
-            raise ValueError(f"direction_scale names unknown direction(s) {bad}; valid: {list(DIRECTIONS)}")
+            raise ValueError(f"direction_scale names unknown direction(s) {bad} (valid: {list(DIRECTIONS)})")
 
     def guidance_scale(self, direction:str) -> float:
         "The guidance scale of `direction`: its own in `direction_scale`, else `sample.scale`."
