@@ -111,6 +111,7 @@ class SampleConfig(Config):
     eta:float|None = None            # DDIM's eta (None: the scheduler's default)
     grad_clip:float|None = None      # clip each sample's guidance gradient to this L2 norm
     clip_sample:bool = False         # clip each step's predicted x_0 to [-1, 1] (DDIM, DDPM samplers)
+    strength:float = 1.              # SDEdit: the fraction of the steps run, from a start image (1: from noise)
     batch_size:int = 250             # samples per `guided_sample` call
 
 # %% ../../nbs/core/02_config.ipynb #a45798e4

@@ -78,11 +78,14 @@ def sample_conditions(unet, # a diffusers UNet2DModel (eps, v or x0 prediction, 
                       device:str|torch.device|None=None, # None: best available
                       progress:bool=False, # a progress bar over chunks
                       return_info:bool=False, # also return dict(nfe, n_nonfinite, n_clipped, wall_s)
+                      x_T:torch.Tensor|None=None, # (N, ...) start images, one per sample (config.strength < 1: SDEdit)
                       **settings, # SampleConfig fields that replace config's (num_inference_steps=10, scale=4., ...)
                      ):
     "Samples `(N, C, H, W)` on the CPU, in chunks through `guided_sample`, each guided towards its condition in `y`."
     cfg = (config or SampleConfig()).replace(**settings)
     if y is None and n is None: raise ValueError("pass y (the conditions) or n (the number of unguided samples)")
+    if x_T is not None and len(x_T) != (len(y) if y is not None else n):
+        raise ValueError(f"x_T has {len(x_T)} start images for {len(y) if y is not None else n} samples")
     if cfg.mode == 'coupled':
         raise ValueError("sample_conditions samples x given y: mode must be 'condition' or 'renoise', got 'coupled'")
     dev, sched, t0 = get_device(device), config_sampler(cfg, train_scheduler), time.time()
@@ -91,14 +94,14 @@ def sample_conditions(unet, # a diffusers UNet2DModel (eps, v or x0 prediction, 
     lr = _sample_log_ratio(critic, objective, read_at, grad_norm, eps, sched, dev)
     N, c = (len(y) if y is not None else n), unet.config
     item = (c.in_channels, *_size(c.sample_size))
-    xs, infos = _sample_chunks(eps, sched, item, lr, y, N, cfg, schedule_kwargs, seed, dev, progress)
+    xs, infos = _sample_chunks(eps, sched, item, lr, y, N, cfg, schedule_kwargs, seed, dev, progress, x_T)
     x = torch.cat(xs) if value_range is None else torch.cat(xs).clamp(*value_range)
     info = dict(nfe=infos[0]['nfe'], n_nonfinite=sum(i['n_nonfinite'] for i in infos),
                 n_clipped=sum(i['n_clipped'] for i in infos), wall_s=time.time() - t0)
     return (x, info) if return_info else x
 
 # %% ../../nbs/guidance/62_pipelines.ipynb #786f98fc
-def _sample_chunks(eps, sched, item_shape, lr, y, N, cfg, schedule_kwargs, seed, dev, progress):
+def _sample_chunks(eps, sched, item_shape, lr, y, N, cfg, schedule_kwargs, seed, dev, progress, x_T=None):
     "([samples of each chunk on the CPU], [guided_sample's info of each chunk])."
     xs, infos, it = [], [], range(0, N, cfg.batch_size)
     if progress:
@@ -111,7 +114,8 @@ def _sample_chunks(eps, sched, item_shape, lr, y, N, cfg, schedule_kwargs, seed,
         x, info = guided_sample(eps, sched, (hi - lo, *item_shape), g, cfg.mode, cfg.num_inference_steps,
                                 torch.Generator(dev).manual_seed(seed + i), time_travel=cfg.time_travel,
                                 step_kwargs=None if cfg.eta is None else dict(eta=cfg.eta), compute=Compute(device=dev),
-                                return_info=True)
+                                return_info=True, x_T=None if x_T is None else x_T[lo:hi].to(dev),
+                                strength=cfg.strength)
         xs.append(x.detach().float().cpu())
         infos.append(info)
     return xs, infos

@@ -88,6 +88,7 @@ class Run:
     generator:torch.Generator|None = None
     batch_size:int|None = None          # at most this many samples per model / critic call
     amp_dtype:object = None             # autocast dtype for models and critics, or None
+    start:int = 0                       # index of the first timestep run (> 0: SDEdit, `strength` < 1)
 
 @dataclass
 class Step:
@@ -371,6 +372,12 @@ def _renoise(z, ab_t, ab_prev, generator):
     r = ab_t / ab_prev
     return r.sqrt() * z + (1 - r).sqrt() * randn_tensor(z.shape, generator=generator, device=z.device, dtype=z.dtype)
 
+def _first_step(strength, n:int) -> int:
+    "SDEdit: the index of the first of n steps run when only the last `strength` of them are (at least one)."
+    if isinstance(strength, bool) or not isinstance(strength, (int, float)) or not 0 < strength <= 1:
+        raise ValueError(f"strength must be a number in (0, 1] (the fraction of the steps run), got {strength!r}")
+    return n - max(1, round(strength * n))
+
 # %% ../../nbs/guidance/61_sampler.ipynb #71280d44
 def _check_args(mode, shape, num_inference_steps, guidance, eps_model_y, shape_y):
     "Validate guided_sample's arguments with errors that name the bad value."
@@ -412,20 +419,22 @@ def _step_kwargs(sched, step_kwargs, generator) -> dict:
     return {**(step_kwargs or {}), **({'generator': generator} if 'generator' in params else {})}
 
 # %% ../../nbs/guidance/61_sampler.ipynb #c56ac982
-def _start(eps_models, scheduler, shape, guidance, mode, num_inference_steps, generator, compute, travel):
+def _start(eps_models, scheduler, shape, guidance, mode, num_inference_steps, generator, compute, travel, strength):
     "(schedulers, models, run) for one guided_sample call."
     if compute.compile:
         opts = compute.compile if isinstance(compute.compile, dict) else {}
         eps_models = [m if m is None else torch.compile(m, **opts) for m in eps_models]
     scheds = [eps_scheduler(scheduler) for _ in range(2 if mode == 'coupled' else 1)]
-    if travel.passes and float(scheds[0].init_noise_sigma) != 1.0:
-        raise ValueError(f"time_travel needs a scheduler whose samples are VP-scaled (init_noise_sigma 1, e.g. DDIM, "
-                         f"DDPM, DPM-Solver++); {type(scheduler).__name__} works in sigma space")
+    start = _first_step(strength, num_inference_steps)
+    for what, used in (('time_travel', travel.passes), ('strength < 1', start)):
+        if used and float(scheds[0].init_noise_sigma) != 1.0:
+            raise ValueError(f"{what} needs a scheduler whose samples are VP-scaled (init_noise_sigma 1, e.g. DDIM, "
+                             f"DDPM, DPM-Solver++); {type(scheduler).__name__} works in sigma space")
     device = _model_device(compute.device, guidance, eps_models[0])
     for sc in scheds: sc.set_timesteps(num_inference_steps, device=device)
     ptype = scheduler.config.get('prediction_type', 'epsilon')
     run = Run(mode, scheds[0].timesteps.cpu(), scheds[0].alphas_cumprod, ptype, shape[0], device,
-              get_dtype(compute.dtype), generator, compute.batch_size, compute.amp_dtype)
+              get_dtype(compute.dtype), generator, compute.batch_size, compute.amp_dtype, start)
     return scheds, eps_models, run
 
 # %% ../../nbs/guidance/61_sampler.ipynb #394af1be
@@ -464,12 +473,14 @@ def _init_noise(run, scheds, shape, shape_y, x_T=None):
     def noise(sh, sc):
         return randn_tensor(sh, generator=run.generator, device=run.device, dtype=run.dtype) * sc.init_noise_sigma
     x = noise(shape, scheds[0]) if x_T is None else x_T.to(run.device, run.dtype).clone()
+    if run.start:   # SDEdit: x_T is a clean image, sent to the first step run by q(x_t | x_0)
+        x = _renoise(x, alpha_bar_at(run.timesteps[run.start], run.alphas_cumprod).to(run.dtype), 1., run.generator)
     return x, None if shape_y is None else noise(shape_y, scheds[1])
 
 # %% ../../nbs/guidance/61_sampler.ipynb #12092cf0
 def _loop(eps_models, scheds, run, guide, shape, shape_y, travel, step_kw, callback, progress,
           x_T=None):
-    "Run the steps from `x_T` (None: noise); return (x, y or None, info)."
+    "Run the steps from `x_T` (None: noise), or the last ones from x_T noised (SDEdit); return (x, y or None, info)."
     (x, y), zero = _init_noise(run, scheds, shape, shape_y, x_T), torch.zeros((), dtype=torch.long, device=run.device)
     info, travels = dict(n_nonfinite=zero, n_clipped=zero, nfe=0, grad_norm=[]), _travels(travel, len(run.timesteps))
     steps = scheds[0].timesteps
@@ -477,6 +488,7 @@ def _loop(eps_models, scheds, run, guide, shape, shape_y, travel, step_kw, callb
         from tqdm.auto import tqdm
         steps = tqdm(steps, desc='guided_sample')
     for i, t in enumerate(steps):
+        if i < run.start: continue
         saved = copy.deepcopy(scheds) if travels[i] else None
         for k in range(1 + travels[i]):
             if k: scheds, x, y = _travel_back(saved, run, i, x, y)   # then the same step again, from the saved state
@@ -495,7 +507,7 @@ def _finish(info, run) -> dict:
     "The info dict with plain numbers; warns when some guidance was NaN/inf."
     norms = torch.stack(info['grad_norm']).tolist() if info['grad_norm'] else []
     info = dict(info, n_nonfinite=int(info['n_nonfinite']), n_clipped=int(info['n_clipped']),
-                timesteps=run.timesteps.tolist(), grad_norm=norms)
+                timesteps=run.timesteps[run.start:].tolist(), grad_norm=norms)
     if info['n_nonfinite']:
         warnings.warn(f"guided_sample: the guidance was NaN/inf for {info['n_nonfinite']} sample-steps; "
                       f"those rows were zeroed (left unguided at that step)")
@@ -518,6 +530,7 @@ def guided_sample(eps_model, # eps_model(x_t, t) -> eps (or v / x_0, per schedul
                   return_info:bool=False, # also return a dict: n_nonfinite, n_clipped, nfe, timesteps, grad_norm
                   progress:bool=False, # show a tqdm bar
                   x_T:torch.Tensor|None=None, # (B, ...) the start instead of noise (with DDIMInverseScheduler: x_0)
+                  strength:float=1., # SDEdit: run the last `strength` of the steps, from x_T (clean) noised to them
                  ):
     "Samples x (or (x, y) in coupled mode) from `eps_model`, steered by the `guidance` terms."
     # Notation (guidance-math.md; VP, as in diffusers' DDPM / DDIM / DPM-Solver schedulers):
@@ -531,9 +544,12 @@ def guided_sample(eps_model, # eps_model(x_t, t) -> eps (or v / x_0, per schedul
     _check_args(mode, shape, num_inference_steps, guidance, eps_model_y, shape_y)
     if x_T is not None and tuple(x_T.shape) != shape:
         raise ValueError(f"x_T has shape {tuple(x_T.shape)} but shape is {shape}: the loop starts from x_T")
+    if _first_step(strength, num_inference_steps) and (x_T is None or mode == 'coupled'):
+        raise ValueError(f"strength {strength!r} < 1 (SDEdit) needs x_T, the clean image to start from, and a mode "
+                         f"other than 'coupled' (got x_T={None if x_T is None else 'a tensor'}, mode={mode!r})")
     with torch.inference_mode(False), frozen(*(guidance.modules() if guidance is not None else [])):
         scheds, models, run = _start([eps_model, eps_model_y], scheduler, shape, guidance, mode, num_inference_steps,
-                                     generator, compute, travel)
+                                     generator, compute, travel, strength)
         guide = guidance.start(run) if guidance is not None else None
         step_kw = _step_kwargs(scheds[0], step_kwargs, generator)
         x, y, info = _loop(models, scheds, run, guide, shape, shape_y, travel, step_kw, callback, progress, x_T)

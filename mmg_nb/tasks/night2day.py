@@ -91,7 +91,8 @@ class Night2DayConfig(Config):
 # %% ../../nbs/tasks/91_night2day.ipynb #6bc6adac
 N2D_PARAMS = {**{k: v for k, v in BENCH_PARAMS.items() if not v.startswith('classifier_train.')},
               'features_steps': 'features_train.steps', 'size': 'data.size', 'root': 'data.root',
-              'prediction_type': 'prediction_type', 'direction_scale': 'direction_scale'}
+              'prediction_type': 'prediction_type', 'direction_scale': 'direction_scale',
+              'strength': 'sample.strength'}
 
 _TINY_CONV = dict(widths=(8, 16), blocks=1, emb_dim=32, groups=4)
 _SMALL_RGB = dict(block_out_channels=(32, 64, 64))   # the rgb32-4m UNet at a quarter of its width (1.1 M parameters)
@@ -222,13 +223,16 @@ def translation_run(B:Night2DayBench, # from `prepare_night2day`
     S, (cfg, kw) = B.settings, _split_sample(B.settings.sample, kw)
     P, loss, guided = eval_pairs(B, direction, n_eval), loss or S.critic.loss, critic is not None and cfg.scale != 0
     unet, sched = B.ddpms[DIRECTIONS[direction][0]]
-    with B.timings.timed(f"sample_{direction}_{'guided' if guided else 'unguided'}"):
+    start = colour_transfer(P.y, oriented(B.train, direction).x) if cfg.strength < 1 else None   # SDEdit's start
+    method = 'guided' if guided else 'unguided' if start is None else 'sdedit'
+    with B.timings.timed(f"sample_{direction}_{method}"):
         x, info = sample_conditions(unet, P.y, critic if guided else None, cfg, objective=loss, train_scheduler=sched,
-                                    device=B.device, seed=B.seed, progress=B.progress, return_info=True, **kw)
+                                    device=B.device, seed=B.seed, progress=B.progress, return_info=True, x_T=start,
+                                    **kw)
     with B.timings.timed(f'score_{direction}'):
         row = translation_scores(x, P.x, B.features if _fid(S, fid) else None, kid_subsets=S.eval.kid_subsets)
     extra = {k: v for k, v in kw.items() if isinstance(v, (str, int, float, type(None)))}
-    return dict(direction=direction, method='guided' if guided else 'unguided', loss=loss if guided else None,
+    return dict(direction=direction, method=method, loss=loss if guided else None,
                 **cfg.to_dict(), **extra, **row, sample_wall_s=info['wall_s'], nfe=info['nfe']), x
 
 # %% ../../nbs/tasks/91_night2day.ipynb #2a5618e7
@@ -269,15 +273,20 @@ def translate_direction(B:Night2DayBench, # from `prepare_night2day`
                         n_eval:int|None=None, # held-out inputs (default: the profile's eval.n_eval)
                         **sample, # SampleConfig fields and `sample_conditions` options of the guided run
                        ) -> tuple[dict, dict]:
-    "`({guided, unguided, colour_transfer: metrics row}, arrays)`: a direction's translation and its baselines."
+    "`({guided, unguided, colour_transfer[, sdedit]: metrics row}, arrays)`: a direction's translation, baselines."
     critic = direction_critic(B, direction, path=critic_path)
     sample = {'scale': B.settings.guidance_scale(direction), **sample}
     guided, x = translation_run(B, critic, direction=direction, n_eval=n_eval, **sample)
-    unguided, xu = translation_run(B, None, direction=direction, n_eval=n_eval, **{**sample, 'scale': 0.})
+    from_noise = {**sample, 'scale': 0., 'strength': 1.}   # the unguided baseline starts from noise
+    unguided, xu = translation_run(B, None, direction=direction, n_eval=n_eval, **from_noise)
     colour, xc = colour_transfer_run(B, direction, n_eval)
     P = eval_pairs(B, direction, n_eval)
+    rows = dict(guided=guided, unguided=unguided, colour_transfer=colour)
     arrays = dict(condition=P.y, target=P.x, generated=x, unguided=xu, colour_transfer=xc)
-    return dict(guided=guided, unguided=unguided, colour_transfer=colour), arrays
+    if guided['strength'] < 1:   # SDEdit: the same start without the critic
+        rows['sdedit'], arrays['sdedit'] = translation_run(B, None, direction=direction, n_eval=n_eval,
+                                                           **{**sample, 'scale': 0.})
+    return rows, arrays
 
 # %% ../../nbs/tasks/91_night2day.ipynb #97a0a286
 def translation_targets(rows:dict, # `translate_direction`'s rows
