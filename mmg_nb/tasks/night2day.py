@@ -24,7 +24,7 @@ from .digits import BENCH_PARAMS, load_or_train_ddpm, load_or_train_critic, _spl
 # %% auto #0
 __all__ = ['DIRECTIONS', 'N2D_PARAMS', 'N2D_PROFILES', 'PatchData', 'data_options', 'night2day_split', 'oriented',
            'Night2DayConfig', 'Night2DayBench', 'load_or_train_features', 'prepare_night2day', 'direction_critic',
-           'eval_index', 'eval_pairs', 'translation_run', 'colour_transfer', 'colour_transfer_run',
+           'eval_index', 'eval_pairs', 'translation_run', 'colour_transfer', 'colour_transfer_run', 'strength_sweep',
            'translate_direction', 'translation_targets', 'critic_identification', 'stage_costs']
 
 # %% ../../nbs/tasks/91_night2day.ipynb #13e4b866
@@ -265,6 +265,17 @@ def colour_transfer_run(B:Night2DayBench, # from `prepare_night2day`
     with B.timings.timed(f'score_{direction}'):
         row = translation_scores(x, P.x, B.features if _fid(S, fid) else None, kid_subsets=S.eval.kid_subsets)
     return dict(direction=direction, method='colour_transfer', **row, sample_wall_s=wall), x
+
+# %% ../../nbs/tasks/91_night2day.ipynb #31153b12
+def strength_sweep(B:Night2DayBench, # from `prepare_night2day`
+                   critic, # the direction's critic (or a list of them)
+                   strengths=(0.3, 0.5, 0.7, 1.), # SDEdit strengths (1: from noise)
+                   direction:str='night2day', # a name in DIRECTIONS
+                   **kw, # `translation_run` options (scale, n_eval, ...)
+                  ) -> list[dict]:
+    "Guided and critic-free translation from the colour transfer at each SDEdit strength: two rows per strength."
+    return [translation_run(B, c, direction=direction, strength=float(s), **kw)[0] for s in strengths
+            for c in (critic, None)]
 
 # %% ../../nbs/tasks/91_night2day.ipynb #cca3e514
 def translate_direction(B:Night2DayBench, # from `prepare_night2day`
