@@ -60,7 +60,8 @@ def _translation(r:dict) -> str:
     m = r['metrics']
     def row(d):
         g, c, u = (m[d][k] for k in ('guided', 'colour_transfer', 'unguided'))
-        return (f"{d.replace('2', '→')}: retrieval {ci(g, 'retrieval_at_1')} ({c['retrieval_at_1']:.3f}, "
+        sd = f", no critic {m[d]['sdedit']['retrieval_at_1']:.3f}" if 'sdedit' in m[d] else ''
+        return (f"{d.replace('2', '→')}: retrieval {ci(g, 'retrieval_at_1')} ({c['retrieval_at_1']:.3f}{sd}, "
                 f"unguided {u['retrieval_at_1']:.3f}), PSNR {g['psnr']:.1f} ({c['psnr']:.1f}), "
                 f"SSIM {g['ssim']:.2f} ({c['ssim']:.2f})")
     return '; '.join(row(d) for d in ('night2day', 'day2night') if d in m) + f", N = {m['n_test']}"
@@ -139,6 +140,10 @@ HEADLINES = [
     Headline('Night ↔ day, 16×16 synthetic nights of held-out photos: v-prediction DDPMs, 8000-step critics, DDIM '
              'eta 1 (colour transfer in brackets)',
              'night2day/reference/night2day_cpu.json', _translation, 'experiments/night2day/night2day.ipynb'),
+    Headline('Night → day as above, SDEdit from the colour transfer (last 15% of the steps), scale 8 (colour '
+             'transfer in brackets)',
+             'night2day/reference/night2day_sdedit_cpu.json', _translation,
+             'experiments/night2day/night2day_ablation.ipynb'),
     Headline('Joint diffusion vs MI guidance, rotated MNIST at 16×16 (a channel-concatenated UNet, two time modes)',
              'joint/reference/joint_vs_guidance_rotated_cpu.json', _joint, 'experiments/joint/joint_vs_guidance.ipynb'),
     Headline('Joint diffusion vs MI guidance, MNIST ↔ UCI digits at 16×16 (class pairs of two datasets)',

@@ -232,8 +232,9 @@ def translation_run(B:Night2DayBench, # from `prepare_night2day`
     with B.timings.timed(f'score_{direction}'):
         row = translation_scores(x, P.x, B.features if _fid(S, fid) else None, kid_subsets=S.eval.kid_subsets)
     extra = {k: v for k, v in kw.items() if isinstance(v, (str, int, float, type(None)))}
-    return dict(direction=direction, method=method, loss=loss if guided else None,
-                **cfg.to_dict(), **extra, **row, sample_wall_s=info['wall_s'], nfe=info['nfe']), x
+    cfg = cfg.replace(scale=cfg.scale if guided else 0.)   # a run without the critic records scale 0
+    return dict(direction=direction, method=method, loss=loss if guided else None, **cfg.to_dict(), **extra, **row,
+                sample_wall_s=info['wall_s'], nfe=info['nfe']), x
 
 # %% ../../nbs/tasks/91_night2day.ipynb #2a5618e7
 def _u8(x:torch.Tensor) -> np.ndarray:
