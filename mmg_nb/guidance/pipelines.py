@@ -84,15 +84,15 @@ def sample_conditions(unet, # a diffusers UNet2DModel (eps, v or x0 prediction, 
     "Samples `(N, C, H, W)` on the CPU, in chunks through `guided_sample`, each guided towards its condition in `y`."
     cfg = (config or SampleConfig()).replace(**settings)
     if y is None and n is None: raise ValueError("pass y (the conditions) or n (the number of unguided samples)")
-    if x_T is not None and len(x_T) != (len(y) if y is not None else n):
-        raise ValueError(f"x_T has {len(x_T)} start images for {len(y) if y is not None else n} samples")
+    N = len(y) if y is not None else n
+    if x_T is not None and len(x_T) != N: raise ValueError(f"x_T has {len(x_T)} start images for {N} samples")
     if cfg.mode == 'coupled':
         raise ValueError("sample_conditions samples x given y: mode must be 'condition' or 'renoise', got 'coupled'")
     dev, sched, t0 = get_device(device), config_sampler(cfg, train_scheduler), time.time()
     unet = unet.to(dev).eval()
     eps = unet_eps(unet)
     lr = _sample_log_ratio(critic, objective, read_at, grad_norm, eps, sched, dev)
-    N, c = (len(y) if y is not None else n), unet.config
+    c = unet.config
     item = (c.in_channels, *_size(c.sample_size))
     xs, infos = _sample_chunks(eps, sched, item, lr, y, N, cfg, schedule_kwargs, seed, dev, progress, x_T)
     x = torch.cat(xs) if value_range is None else torch.cat(xs).clamp(*value_range)

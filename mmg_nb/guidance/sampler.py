@@ -419,13 +419,12 @@ def _step_kwargs(sched, step_kwargs, generator) -> dict:
     return {**(step_kwargs or {}), **({'generator': generator} if 'generator' in params else {})}
 
 # %% ../../nbs/guidance/61_sampler.ipynb #c56ac982
-def _start(eps_models, scheduler, shape, guidance, mode, num_inference_steps, generator, compute, travel, strength):
+def _start(eps_models, scheduler, shape, guidance, mode, num_inference_steps, generator, compute, travel, start):
     "(schedulers, models, run) for one guided_sample call."
     if compute.compile:
         opts = compute.compile if isinstance(compute.compile, dict) else {}
         eps_models = [m if m is None else torch.compile(m, **opts) for m in eps_models]
     scheds = [eps_scheduler(scheduler) for _ in range(2 if mode == 'coupled' else 1)]
-    start = _first_step(strength, num_inference_steps)
     for what, used in (('time_travel', travel.passes), ('strength < 1', start)):
         if used and float(scheds[0].init_noise_sigma) != 1.0:
             raise ValueError(f"{what} needs a scheduler whose samples are VP-scaled (init_noise_sigma 1, e.g. DDIM, "
@@ -480,7 +479,7 @@ def _init_noise(run, scheds, shape, shape_y, x_T=None):
 # %% ../../nbs/guidance/61_sampler.ipynb #12092cf0
 def _loop(eps_models, scheds, run, guide, shape, shape_y, travel, step_kw, callback, progress,
           x_T=None):
-    "Run the steps from `x_T` (None: noise), or the last ones from x_T noised (SDEdit); return (x, y or None, info)."
+    "(x, y or None, info) after the steps from `x_T` (None: noise), or after the last ones from x_T noised (SDEdit)."
     (x, y), zero = _init_noise(run, scheds, shape, shape_y, x_T), torch.zeros((), dtype=torch.long, device=run.device)
     info, travels = dict(n_nonfinite=zero, n_clipped=zero, nfe=0, grad_norm=[]), _travels(travel, len(run.timesteps))
     steps = scheds[0].timesteps
@@ -544,12 +543,13 @@ def guided_sample(eps_model, # eps_model(x_t, t) -> eps (or v / x_0, per schedul
     _check_args(mode, shape, num_inference_steps, guidance, eps_model_y, shape_y)
     if x_T is not None and tuple(x_T.shape) != shape:
         raise ValueError(f"x_T has shape {tuple(x_T.shape)} but shape is {shape}: the loop starts from x_T")
-    if _first_step(strength, num_inference_steps) and (x_T is None or mode == 'coupled'):
+    start = _first_step(strength, num_inference_steps)   # the index of the first step run
+    if start and (x_T is None or mode == 'coupled'):
         raise ValueError(f"strength {strength!r} < 1 (SDEdit) needs x_T, the clean image to start from, and a mode "
                          f"other than 'coupled' (got x_T={None if x_T is None else 'a tensor'}, mode={mode!r})")
     with torch.inference_mode(False), frozen(*(guidance.modules() if guidance is not None else [])):
         scheds, models, run = _start([eps_model, eps_model_y], scheduler, shape, guidance, mode, num_inference_steps,
-                                     generator, compute, travel, strength)
+                                     generator, compute, travel, start)
         guide = guidance.start(run) if guidance is not None else None
         step_kw = _step_kwargs(scheds[0], step_kwargs, generator)
         x, y, info = _loop(models, scheds, run, guide, shape, shape_y, travel, step_kw, callback, progress, x_T)
