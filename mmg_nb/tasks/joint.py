@@ -29,11 +29,11 @@ from ..systems.joint.sampling import sample_joint
 from .digits import JUDGE_TRAIN, load_or_train_critic
 
 # %% auto #0
-__all__ = ['JOINT_TASKS', 'JUDGE_OF', 'JOINT_PARAMS', 'JOINT_PROFILES', 'HOW', 'COND_METHODS', 'ROBUST_METHODS', 'UNCOND_METHODS',
-           'JointTask', 'JointData', 'joint_task', 'judge_view', 'task_judges', 'JointBenchConfig', 'JointBench',
-           'prepare_joint_bench', 'method_parts', 'joint_sample_config', 'noisy_condition', 'conditional_run',
-           'unconditional_run', 'robustness_rows', 'run_task', 'results_table', 'table_figure', 'comparison_figure',
-           'robustness_figure', 'coupled_scale_figure']
+__all__ = ['JOINT_TASKS', 'JUDGE_OF', 'HOW', 'COND_METHODS', 'ROBUST_METHODS', 'UNCOND_METHODS', 'JOINT_PARAMS', 'JOINT_PROFILES',
+           'JointTask', 'JointData', 'joint_task', 'judge_view', 'task_judges', 'method_parts', 'uncond_parts',
+           'JointBenchConfig', 'JointBench', 'needed_models', 'prepare_joint_bench', 'joint_sample_config',
+           'noisy_condition', 'conditional_run', 'unconditional_run', 'robustness_rows', 'run_task', 'results_table',
+           'table_figure', 'comparison_figure', 'robustness_figure', 'scale_figure']
 
 # %% ../../nbs/tasks/92_joint.ipynb #de8f9848
 JOINT_TASKS = ('rotated', 'uci', 'audio')
@@ -123,6 +123,28 @@ def task_judges(task:JointTask, # the task
         acc[name] = float((predict_labels(judges[key], test) == task.test_labels).float().mean())
     return {n: judges[JUDGE_OF[n]] for n in task.names}, acc
 
+# %% ../../nbs/tasks/92_joint.ipynb #14e5c460
+HOW = ('replacement', 'repaint', 'reconstruction', 'time', 'cfg')
+COND_METHODS = ('guidance', *(f'joint-shared-{h}' for h in HOW[:3]), *(f'joint-permod-{h}' for h in HOW))
+ROBUST_METHODS = ('guidance', 'joint-shared-replacement', 'joint-permod-time')
+_MODE = {'shared': 'shared', 'permod': 'per_modality'}
+
+def method_parts(method:str) -> tuple:
+    "(family, time mode or None, conditioning or None) of a method name."
+    if method == 'guidance': return 'guidance', None, None
+    if method not in COND_METHODS: raise ValueError(f"unknown method {method!r}; valid: {list(COND_METHODS)}")
+    _, mode, how = method.split('-')
+    return 'joint', _MODE[mode], how
+
+UNCOND_METHODS = ('guidance-coupled', 'joint-shared', 'joint-permod', 'joint-permod-cfg')
+
+def uncond_parts(method:str) -> tuple:
+    "(family, time mode or None, 'cfg' or None) of an unconditional method name."
+    if method not in UNCOND_METHODS: raise ValueError(f"unknown method {method!r}; valid: {list(UNCOND_METHODS)}")
+    if method == 'guidance-coupled': return 'guidance', None, None
+    _, mode, *how = method.split('-')
+    return 'joint', _MODE[mode], (how or [None])[0]
+
 # %% ../../nbs/tasks/92_joint.ipynb #dbf37760
 @dataclass(frozen=True)
 class JointBenchConfig(Config):
@@ -149,9 +171,10 @@ class JointBenchConfig(Config):
     n_show:int = 10                                             # conditions shown in each setting's grid figure
     coupled_scales:tuple|None = None                            # guidance-coupled pairs at each scale (None: sample's)
     methods:tuple|None = None                                   # only these settings, by method name (None: all)
+    cfg_scales:tuple|None = None                                # joint-permod-cfg pairs at each scale (None: cfg_scale)
     def __post_init__(self):
         super().__post_init__()
-        known = (*COND_METHODS, *UNCOND_METHODS) if self.methods else ()   # defined below, read when a config is built
+        known = (*COND_METHODS, *UNCOND_METHODS)
         if bad := [m for m in self.methods or () if m not in known]:
             raise ValueError(f"unknown method(s) {bad}, valid: {known}")
 
@@ -163,7 +186,7 @@ JOINT_PARAMS = {'tasks': 'data.tasks', 'size': 'data.size', 'n_pairs': 'data.n_p
                 'sampler': 'sample.sampler', 'num_inference_steps': 'sample.num_inference_steps',
                 'recon_scale': 'recon_scale', 'cfg_scale': 'cfg_scale', 'repaint': 'repaint', 'taus': 'taus',
                 'n_robust': 'n_robust', 'n_eval': 'eval.n_eval', 'fid': 'eval.fid',
-                'coupled_scales': 'coupled_scales', 'methods': 'methods'}
+                'coupled_scales': 'coupled_scales', 'methods': 'methods', 'cfg_scales': 'cfg_scales'}
 
 _TINY_CRITIC = dict(widths=(8, 16), blocks=1, emb_dim=32, groups=4)
 _PIXEL_MLP = dict(hidden=256, depth=2, arch='separable', feat_dim=128, feat_norm=True)   # as tasks.digits' cpu15
@@ -242,39 +265,37 @@ def _critics(B:JointBench, g:int|str, pairs:TensorPairs, mode:str) -> list:
     return out
 
 # %% ../../nbs/tasks/92_joint.ipynb #c01cd08e
+def needed_models(settings:JointBenchConfig) -> set:
+    "What the run's methods use: joint time modes, 'ddpm', 'critics' (each direction) and 'coupled' (the pair)."
+    need = set()
+    for m in settings.methods or (*COND_METHODS, *UNCOND_METHODS):
+        if m.startswith('joint-'): need.add(_MODE[m.split('-')[1]])
+        elif m == 'guidance': need |= {'ddpm', 'critics'}
+        elif settings.coupled: need |= {'ddpm', 'coupled'}
+    return need
+
 def prepare_joint_bench(task:JointTask, # from `joint_task`
                         settings:JointBenchConfig, # e.g. `JOINT_PROFILES.settings('cpu')`
                         out:str|Path, # run folder: the task's models go to out/<task>/
                         models_dir:str|Path|None=None, # a folder of trained models to reuse (<task>/<model>)
                         device=None, seed:int=0, progress:bool=False,
                        ) -> JointBench:
-    "The judges and both families' models of one task, loaded from `models_dir` or trained into the run folder."
+    "The judges and the models that the run's methods use, loaded from `models_dir` or trained into the run folder."
     where = Path(models_dir or out)/task.name
     judges, acc = task_judges(task, where, settings.classifier_train, device, seed, progress)
     B = JointBench(task, settings, where, judges, acc, {}, [], {}, device=device, seed=seed, progress=progress)
     grids = tuple(m.to_grid(v) for m, v in zip(task.maps, (task.train.x, task.train.y)))
-    for mode in TIME_MODES:
+    need = needed_models(settings)
+    for mode in [m for m in TIME_MODES if m in need]:
         B.joint[mode] = _joint_model(B, mode, grids)
         _record(B, f'joint_{mode}', B.joint[mode][0])
-    for k in range(2):
+    for k in range(2 if 'ddpm' in need else 0):
         B.ddpm.append(_ddpm(B, k))
         _record(B, f'ddpm_{task.names[k]}', B.ddpm[k][0])
-    for g in range(2): B.critics[g] = _critics(B, g, TensorPairs(grids[g], grids[1 - g]), 'condition')
-    if settings.coupled: B.critics['coupled'] = _critics(B, 'coupled', TensorPairs(*grids), 'renoise')
+    for g in range(2 if 'critics' in need else 0):
+        B.critics[g] = _critics(B, g, TensorPairs(grids[g], grids[1 - g]), 'condition')
+    if 'coupled' in need: B.critics['coupled'] = _critics(B, 'coupled', TensorPairs(*grids), 'renoise')
     return B
-
-# %% ../../nbs/tasks/92_joint.ipynb #fafe71f9
-HOW = ('replacement', 'repaint', 'reconstruction', 'time', 'cfg')
-COND_METHODS = ('guidance', *(f'joint-shared-{h}' for h in HOW[:3]), *(f'joint-permod-{h}' for h in HOW))
-ROBUST_METHODS = ('guidance', 'joint-shared-replacement', 'joint-permod-time')
-_MODE = {'shared': 'shared', 'permod': 'per_modality'}
-
-def method_parts(method:str) -> tuple:
-    "(family, time mode or None, conditioning or None) of a method name."
-    if method == 'guidance': return 'guidance', None, None
-    if method not in COND_METHODS: raise ValueError(f"unknown method {method!r}; valid: {list(COND_METHODS)}")
-    _, mode, how = method.split('-')
-    return 'joint', _MODE[mode], how
 
 # %% ../../nbs/tasks/92_joint.ipynb #7071526d
 def joint_sample_config(settings:JointBenchConfig, # the profile
@@ -317,7 +338,11 @@ def _conditions(B:JointBench, given:int, n:int, tau:int) -> tuple:
     "(conditions native, their labels, the conditions on the grid, noised to tau)."
     T = B.task
     cond, lab = (T.test.x, T.test.y)[given][:n], T.test_labels[:n]
-    return cond, lab, noisy_condition(T.maps[given].to_grid(cond), tau, B.joint['shared'][1].alphas_cumprod, B.seed)
+    return cond, lab, noisy_condition(T.maps[given].to_grid(cond), tau, _alphas_cumprod(B), B.seed)
+
+def _alphas_cumprod(B:JointBench) -> torch.Tensor:
+    "The training schedule's alpha_bar table (every model of the bench is trained on the same schedule)."
+    return (next(iter(B.joint.values()), None) or B.ddpm[0])[1].alphas_cumprod
 
 def _generate(B:JointBench, method:str, given:int, y:torch.Tensor, tau:int) -> tuple:
     "(generated modality on the grid, sampler info, model keys) of a conditional setting."
@@ -354,8 +379,6 @@ def conditional_run(B:JointBench, # from `prepare_joint_bench`
     return row, cond, lab, gen, predict_labels(B.judges[name], judge_view(name, gen))
 
 # %% ../../nbs/tasks/92_joint.ipynb #986a4b37
-UNCOND_METHODS = ('guidance-coupled', 'joint-shared', 'joint-permod')
-
 def _coupled_pairs(B:JointBench, n:int, scale:float) -> tuple:
     "(x0, x1) on the grid from the two DDPMs coupled by the critic ensemble at `scale`, in chunks, and info."
     S, dev, t0, xs = B.settings.sample, get_device(B.device), time.time(), []
@@ -378,27 +401,27 @@ def unconditional_run(B:JointBench, # from `prepare_joint_bench`
                       method:str, # one of UNCOND_METHODS
                       n:int|None=None, # pairs (default: the profile's eval.n_eval)
                       fid:bool|None=None, # the FID-like score of each modality (default: eval.fid)
-                      scale:float|None=None, # guidance-coupled's guidance scale (default: sample.scale)
+                      scale:float|None=None, # guidance-coupled's scale (default: sample.scale), or CFG's (cfg_scale)
                      ) -> tuple:
     "`(row, modality 0, modality 1, judged labels of each)`, native: n unconditional pairs and their agreement."
-    S, T = B.settings, B.task
-    n, fid, scale = n or S.eval.n_eval, S.eval.fid if fid is None else fid, S.sample.scale if scale is None else scale
-    if method not in UNCOND_METHODS: raise ValueError(f"unknown method {method!r}; valid: {list(UNCOND_METHODS)}")
-    if method == 'guidance-coupled':
+    S, T, (family, mode, how) = B.settings, B.task, uncond_parts(method)
+    n, fid = n or S.eval.n_eval, S.eval.fid if fid is None else fid
+    scale = scale if scale is not None else S.sample.scale if family == 'guidance' else S.cfg_scale
+    if family == 'guidance':
         if 'coupled' not in B.critics: raise ValueError("guidance-coupled needs the coupled critics (settings.coupled)")
         x0, x1, info = _coupled_pairs(B, n, scale)
     else:
-        z, info = sample_joint(*B.joint[_MODE[method.split('-')[1]]], n=n, config=S.sample.replace(time_travel=0),
-                               seed=B.seed, device=B.device, return_info=True)
+        cfg = S.sample.replace(time_travel=0, **({'scale': scale} if how else {}))
+        z, info = sample_joint(*B.joint[mode], n=n, method=how or 'joint', config=cfg, seed=B.seed,
+                               device=B.device, return_info=True)
         x0, x1 = torch.split(z, [m.channels for m in T.maps], 1)
     xs = [m.from_grid(v) for m, v in zip(T.maps, (x0, x1))]
     views = [judge_view(nm, v) for nm, v in zip(T.names, xs)]
     preds = [predict_labels(B.judges[nm], v) for nm, v in zip(T.names, views)]
-    co, family, mode = matching_accuracy(preds[1], preds[0]), *method.split('-')
-    keys = _model_keys(B, family, _MODE.get(mode), 'coupled')
+    co, keys = matching_accuracy(preds[1], preds[0]), _model_keys(B, family, mode, 'coupled')
     row = dict(task=T.name, direction='joint', method=method, family=family, agreement=co['accuracy'], n=co['n'],
                k=co['k'], wilson95=co['wilson95'], **_cost(B, keys, info['wall_s'], n, info['nfe']))
-    if family == 'guidance': row['scale'] = scale
+    if family == 'guidance' or how: row['scale'] = scale
     for k, (nm, v) in enumerate(zip(T.names, views)):
         real = judge_view(nm, _roundtrip(T.maps[k], (T.test.x, T.test.y)[k]))
         q = sample_quality(real, v, B.judges[nm], kid_subsets=S.eval.kid_subsets) if fid else {}
@@ -445,8 +468,9 @@ def run_task(B:JointBench, # from `prepare_joint_bench`
             _save_setting(out, row, cond, lab, gen, pred, (T.names[given], T.names[1 - given]), S.n_show)
             res['conditional'].append(row)
         if robust: res['robustness'] += robustness_rows(B, given, tuple(_wanted(S, ROBUST_METHODS)))
+    sweeps = {'guidance-coupled': S.coupled_scales, 'joint-permod-cfg': S.cfg_scales}
     for m in _wanted(S, UNCOND_METHODS if 'coupled' in B.critics else UNCOND_METHODS[1:]):
-        for sc in (S.coupled_scales or (None,)) if m == 'guidance-coupled' else (None,):
+        for sc in sweeps.get(m) or (None,):
             row, a, b, (pa, pb) = unconditional_run(B, m, scale=sc)
             _save_setting(out, row, a, pa, b, pb, T.names, S.n_show, '' if sc is None else f'_scale{sc:g}')
             res['unconditional'].append(row)
@@ -516,26 +540,30 @@ def robustness_figure(rows:list[dict], # robustness rows
     save_figure(fig, path)
     return fig
 
-def coupled_scale_figure(rows:list[dict], # unconditional rows of one task, guidance-coupled at several scales
-                         path:str|Path|None=None, # save here if given
-                        ):
-    "Coherence (Wilson 95%) and each modality's FID-like score against the coupling scale, the joint models as lines."
+def scale_figure(rows:list[dict], # unconditional rows of one task, with scaled methods at several scales
+                 path:str|Path|None=None, # save here if given
+                ):
+    "Coherence (Wilson 95%) and each modality's FID-like score against the guidance scale of each scaled method."
     import matplotlib.pyplot as plt
-    g = pd.DataFrame([r for r in rows if r['method'] == 'guidance-coupled']).sort_values('scale')
+    df = pd.DataFrame(rows)
+    swept = df[df.get('scale', pd.Series(np.nan, index=df.index)).notna()].sort_values('scale')
     fig, (a, b) = plt.subplots(1, 2, figsize=(8, 3.2))
-    lo, hi = np.array([r for r in g.wilson95]).T
-    a.errorbar(g.scale, g.agreement, yerr=[g.agreement - lo, hi - g.agreement], marker='o', capsize=3,
-               color=_FAMILY_COLOR['guidance'], label='guidance-coupled')
-    for r, ls in zip([r for r in rows if r['family'] == 'joint'], ('--', ':')):
-        a.axhline(r['agreement'], ls=ls, color=_FAMILY_COLOR['joint'], label=r['method'])
-    a.set(xscale='log', xlabel='coupling scale', ylabel='coherence (judges agree)', ylim=(0, 1), title=g.task.iloc[0],
-          xticks=g.scale, xticklabels=[f'{v:g}' for v in g.scale])
-    a.legend(fontsize=7)
-    for c in [c for c in g.columns if c.startswith('fid_like_')]: b.plot(g.scale, g[c], marker='o', label=c[9:])
-    b.set(xscale='log', xlabel='coupling scale', ylabel='FID-like (judge features)', title='sample quality',
-          xticks=g.scale, xticklabels=[f'{v:g}' for v in g.scale])
-    b.legend(fontsize=7)
-    for ax in (a, b): ax.minorticks_off()
+    for (m, g), mk in zip(swept.groupby('method', sort=False), ('o', 's')):
+        lo, hi = np.array([r for r in g.wilson95]).T
+        a.errorbar(g.scale, g.agreement, yerr=[g.agreement - lo, hi - g.agreement], marker=mk, capsize=3,
+                   color=_FAMILY_COLOR[g.family.iloc[0]], label=m)
+        for c, ls in zip([c for c in g.columns if c.startswith('fid_like_')], ('-', '--')):
+            b.plot(g.scale, g[c], marker=mk, ls=ls, color=_FAMILY_COLOR[g.family.iloc[0]], label=f'{m}: {c[9:]}')
+    for r, ls in zip([r for r in rows if r.get('scale') is None and r['family'] == 'joint'], ('--', ':')):
+        a.axhline(r['agreement'], ls=ls, color='gray', label=r['method'])
+    ticks = sorted(set(swept.scale))
+    a.set(ylim=(0, 1), ylabel='coherence (judges agree)', title=swept.task.iloc[0])
+    b.set(ylabel='FID-like (judge features)', title='sample quality')
+    for ax in (a, b):
+        ax.set(xscale='log', xlabel='guidance scale (coupling / CFG w)', xticks=ticks,
+               xticklabels=[f'{v:g}' for v in ticks])
+        ax.minorticks_off()
+        ax.legend(fontsize=6)
     fig.tight_layout()
     save_figure(fig, path)
     return fig

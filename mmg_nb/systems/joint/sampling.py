@@ -19,8 +19,8 @@ from ...models.ddpm import make_noise_scheduler
 from .model import JointUNet, joint_eps
 
 # %% auto #0
-__all__ = ['JOINT_METHODS', 'per_modality_eps', 'marginal_eps', 'gaussian_joint_net', 'joint_guidance', 'gaussian_condition_run',
-           'sample_joint']
+__all__ = ['JOINT_METHODS', 'PAIR_METHODS', 'per_modality_eps', 'marginals_eps', 'marginal_eps', 'gaussian_joint_net',
+           'joint_guidance', 'pair_guidance', 'gaussian_condition_run', 'gaussian_pair_run', 'sample_joint']
 
 # %% ../../../nbs/systems/joint/92_sampling.ipynb #57a216b5
 def per_modality_eps(net:Callable, # a per-modality-time net(z_t, t, s)
@@ -30,6 +30,23 @@ def per_modality_eps(net:Callable, # a per-modality-time net(z_t, t, s)
     def eps_model(z_t, t):
         tc = torch.full_like(torch.as_tensor(t, device=z_t.device), cond.tau)
         return net(cond.merge(z_t, cond.y), *((t, tc) if cond.given == 1 else (tc, t)))
+    return _with_unet(eps_model, net)
+
+def marginals_eps(net:Callable, # a per-modality-time net(z_t, t, s)
+                  channels:tuple, # channels of each modality, in stacking order
+                  alphas_cumprod:torch.Tensor, # the training scheduler's alpha_bar table
+                  generator:torch.Generator|None=None, # for the noise that carries each partner to T-1
+                 ) -> Callable:
+    "eps_model(z_t, t) of the product of the marginals: each modality's eps with its partner carried to T-1."
+    T1, k = len(alphas_cumprod) - 1, channels[0]
+    def eps_model(z_t, t):
+        tt = torch.as_tensor(t, device=z_t.device)
+        tT, r = torch.full_like(tt, T1), (_alpha_bar(T1, alphas_cumprod) / _alpha_bar(tt, alphas_cumprod)) ** .5
+        z_T = r * z_t + (1 - r * r) ** .5 * randn_tensor(z_t.shape, generator=generator, device=z_t.device,
+                                                          dtype=z_t.dtype)   # z_T | z_t, exact in law
+        e_x = net(torch.cat([z_t[:, :k], z_T[:, k:]], 1), tt, tT)[:, :k]
+        e_y = net(torch.cat([z_T[:, :k], z_t[:, k:]], 1), tT, tt)[:, k:]
+        return torch.cat([e_x, e_y], 1)
     return _with_unet(eps_model, net)
 
 def marginal_eps(net:Callable, # a per-modality-time net(z_t, t, s)
@@ -79,6 +96,22 @@ def joint_guidance(net:Callable, # net(z_t, t, s=None)
         return marginal_eps(net, cond), CFGGuidance(per_modality_eps(net, cond), cfg.scale, cfg.schedule)
     raise ValueError(f"unknown joint conditioning method {method!r}; valid: {list(JOINT_METHODS)}")
 
+PAIR_METHODS = ('joint', 'cfg')
+
+def pair_guidance(net:Callable, # net(z_t, t, s=None)
+                  channels:tuple, # channels of each modality, in stacking order
+                  alphas_cumprod:torch.Tensor, # the training scheduler's alpha_bar table
+                  method:str='joint', # one of PAIR_METHODS
+                  config:SampleConfig|None=None, # scale w and schedule of the CFG term
+                  generator:torch.Generator|None=None, # for the marginals' noise
+                 ) -> tuple:
+    "(eps_model, guidance term or None) of unconditional pairs: the joint net, or CFG of the joint on the marginals."
+    cfg = config or SampleConfig()
+    if method == 'joint': return net, None
+    if method == 'cfg':
+        return marginals_eps(net, channels, alphas_cumprod, generator), CFGGuidance(net, cfg.scale, cfg.schedule)
+    raise ValueError(f"unknown unconditional method {method!r}; valid: {list(PAIR_METHODS)}")
+
 # %% ../../../nbs/systems/joint/92_sampling.ipynb #5ac7667a
 def gaussian_condition_run(gp:GaussianPairs, # the pair
                            y:torch.Tensor, # (B, y_dim) observations (float64)
@@ -91,22 +124,41 @@ def gaussian_condition_run(gp:GaussianPairs, # the pair
     cfg, g = config or SampleConfig(num_inference_steps=50), torch.Generator().manual_seed(seed)
     cond = JointCondition(y, 1, (gp.x_dim, gp.y_dim), gp.alphas_cumprod, tau, g)
     eps_model, guide = joint_guidance(gaussian_joint_net(gp), cond, method, cfg)
-    sched = config_sampler(cfg, make_noise_scheduler())
-    z = guided_sample(eps_model, sched, (len(y), gp.x_dim + gp.y_dim), guide,
-                      num_inference_steps=cfg.num_inference_steps, generator=g, time_travel=cfg.time_travel,
-                      compute=Compute(dtype='fp64', device='cpu'))
-    return z[:, cond.generated]
+    return _gaussian_sample(eps_model, guide, (len(y), gp.x_dim + gp.y_dim), cfg, g)[:, cond.generated]
+
+def gaussian_pair_run(gp:GaussianPairs, # the pair
+                      n:int, # pairs to sample
+                      method:str='joint', # one of PAIR_METHODS
+                      config:SampleConfig|None=None, # sampler, num_inference_steps, scale (CFG's w)
+                      seed:int=0, # generator seed
+                     ) -> torch.Tensor:
+    "n unconditional pairs (n, x_dim + y_dim) from the exact joint net of `gp`, in float64."
+    cfg, ch = config or SampleConfig(num_inference_steps=50), (gp.x_dim, gp.y_dim)
+    g = torch.Generator().manual_seed(seed)
+    eps_model, guide = pair_guidance(gaussian_joint_net(gp), ch, gp.alphas_cumprod, method, cfg, g)
+    return _gaussian_sample(eps_model, guide, (n, sum(ch)), cfg, g)
+
+def _gaussian_sample(eps_model, guide, shape, cfg, g):
+    "guided_sample of a Gaussian pair's stacked state, in float64 on the CPU."
+    return guided_sample(eps_model, config_sampler(cfg, make_noise_scheduler()), shape, guide,
+                         num_inference_steps=cfg.num_inference_steps, generator=g, time_travel=cfg.time_travel,
+                         compute=Compute(dtype='fp64', device='cpu'))
 
 # %% ../../../nbs/systems/joint/92_sampling.ipynb #550b3da2
-def _check_method(model:JointUNet, method:str):
+def _check_method(model:JointUNet, method:str, conditional:bool):
     if not isinstance(model, JointUNet): raise TypeError(f"model must be a JointUNet, got {type(model).__name__}")
+    valid = JOINT_METHODS if conditional else PAIR_METHODS
+    if method not in valid:
+        raise ValueError(f"unknown {'joint conditioning' if conditional else 'unconditional'} method {method!r}; "
+                         f"valid: {list(valid)}")
     if method in ('per_modality', 'cfg') and model.config.time_mode != 'per_modality':
         raise ValueError(f"method {method!r} needs a JointUNet trained with time_mode='per_modality' (this one is "
                          f"{model.config.time_mode!r}); use 'replacement' or 'reconstruction'")
 
-def _sample_chunk(net, scheduler, cfg, shape, cond, method, g, dev):
+def _sample_chunk(net, scheduler, cfg, shape, cond, method, g, dev, channels):
     "One guided_sample call: the generated channels (conditional) or the whole stacked state (cond None), and info."
-    eps_model, guide = (net, None) if cond is None else joint_guidance(net, cond, method, cfg)
+    eps_model, guide = (pair_guidance(net, channels, scheduler.alphas_cumprod, method, cfg, g) if cond is None
+                        else joint_guidance(net, cond, method, cfg))
     z, info = guided_sample(eps_model, config_sampler(cfg, scheduler), shape, guide,
                             num_inference_steps=cfg.num_inference_steps, generator=g, time_travel=cfg.time_travel,
                             step_kwargs=None if cfg.eta is None else dict(eta=cfg.eta), compute=Compute(device=dev),
@@ -118,7 +170,7 @@ def sample_joint(model:JointUNet, # a trained joint model
                  scheduler, # its training scheduler (betas, prediction type)
                  y:torch.Tensor|None=None, # (N, C_given, S, S) observations on the grid; None: n unconditional pairs
                  given:int=1, # which modality y is (0 or 1); the other is generated
-                 method:str='replacement', # 'replacement', 'reconstruction', 'per_modality' or 'cfg'
+                 method:str|None=None, # given y: a JOINT_METHODS name (None: 'replacement'); pairs: 'joint' or 'cfg'
                  config:SampleConfig|None=None, # sampler, steps, scale, time_travel, eta, batch_size, ...
                  n:int|None=None, # number of unconditional samples (y None)
                  tau:int=0, # the observations' noise level (a timestep; 0: clean)
@@ -131,7 +183,8 @@ def sample_joint(model:JointUNet, # a trained joint model
     "The generated modality (N, C, S, S) given y, or n stacked pairs (n, sum(channels), S, S), on the CPU."
     cfg = (config or SampleConfig()).replace(**settings)
     if (y is None) == (n is None): raise ValueError("pass y (observations to condition on) or n (unconditional pairs)")
-    _check_method(model, method if y is not None else 'replacement')
+    method = method or ('replacement' if y is not None else 'joint')
+    _check_method(model, method, y is not None)
     dev, t0 = get_device(device), time.time()
     model = model.to(dev).eval()
     net, ch, S = joint_eps(model), tuple(model.config.channels), model.config.sample_size
@@ -143,7 +196,7 @@ def sample_joint(model:JointUNet, # a trained joint model
     for i, lo in enumerate(it):
         hi, g = min(N, lo + cfg.batch_size), torch.Generator(dev).manual_seed(seed + i)
         cond = None if y is None else JointCondition(y[lo:hi].to(dev), given, ch, scheduler.alphas_cumprod, tau, g)
-        z, info = _sample_chunk(net, scheduler, cfg, (hi - lo, sum(ch), S, S), cond, method, g, dev)
+        z, info = _sample_chunk(net, scheduler, cfg, (hi - lo, sum(ch), S, S), cond, method, g, dev, ch)
         out.append(z)
         infos.append(info)
     x = torch.cat(out) if value_range is None else torch.cat(out).clamp(*value_range)
