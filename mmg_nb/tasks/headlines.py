@@ -98,6 +98,16 @@ def _joint_steps(rs:list) -> str:
     parts = [f"{s} steps: {ci(q, 'agreement')} (FID-like {fid(q):.1f})" for s, q in rows]
     return '; '.join([*parts, f"N = {rows[-1][1]['n']} pairs, the same judges"])
 
+def _joint_cfg(r:dict) -> str:
+    unc = r['metrics']['unconditional']
+    fid = lambda q: max(v for k, v in q.items() if k.startswith('fid_like_') and v is not None)
+    plain = [q for q in unc if q['method'] == 'joint-permod']
+    cfg = sorted((q for q in unc if q['method'] == 'joint-permod-cfg'), key=lambda q: q['scale'])
+    parts = [f"no CFG {q['agreement']:.3f} ({fid(q):.1f})" for q in plain]
+    parts += [f"{'w = ' * (i == 0)}{q['scale']:g}: {q['agreement']:.3f} ({fid(q):.1f})" for i, q in enumerate(cfg)]
+    best = max(cfg, key=lambda q: q['agreement'])
+    return '; '.join([*parts, f"best {ci(best, 'agreement')}", f"N = {best['n']} pairs, FID-like of the worse half"])
+
 def _infodiff(r:dict) -> str:
     m = r['metrics']['models']
     probes = ', '.join(f"{k} {v['latent_probe']:.3f}" for k, v in m.items())
@@ -155,6 +165,10 @@ HEADLINES = [
              'experiments/joint/joint_vs_guidance.ipynb'),
     Headline('The joint model (shared t) on MNIST ↔ UCI against its training steps: unconditional coherence',
              'joint/reference/joint_vs_guidance_uci_*cpu.json', _joint_steps,
+             'experiments/joint/joint_vs_guidance.ipynb'),
+    Headline('Unconditional MNIST ↔ UCI pairs, per-modality joint model (16000 steps), CFG of the joint on its '
+             'marginals',
+             'joint/reference/joint_vs_guidance_cfg_uci_cpu.json', _joint_cfg,
              'experiments/joint/joint_vs_guidance.ipynb'),
     Headline('InfoDiffusion and its baselines, MNIST at 16×16, d_z = 32 (a reduced `cpu` run: 700 diffusion steps)',
              'infodiff/reference/infodiffusion_cpu.json', _infodiff, 'experiments/infodiff/infodiffusion.ipynb'),
