@@ -78,15 +78,18 @@ def _joint(r:dict) -> str:
     tail = f"unconditional agreement: joint {unc['joint']:.3f}, coupled guidance {unc['guidance']:.3f}"
     return '; '.join([*map(row, dirs), f"N = {m['conditional'][0]['n']} each", tail])
 
+def _worst_fid(q:dict) -> float:
+    "The larger FID-like score of a row's two modalities."
+    return max(v for k, v in q.items() if k.startswith('fid_like_') and v is not None)
+
 def _coupled(r:dict) -> str:
     unc = r['metrics']['unconditional']
-    fid = lambda q: max(v for k, v in q.items() if k.startswith('fid_like_') and v is not None)
     def row(task):
         qs = [q for q in unc if q['task'] == task]
         g = max((q for q in qs if q['family'] == 'guidance'), key=lambda q: q['agreement'])
         j = max((q for q in qs if q['family'] == 'joint'), key=lambda q: q['agreement'])
-        return (f"{task}: {g['agreement']:.3f} at scale {g['scale']:g} (FID-like {fid(g):.0f}), "
-                f"joint {j['agreement']:.3f} ({fid(j):.0f})")
+        return (f"{task}: {g['agreement']:.3f} at scale {g['scale']:g} (FID-like {_worst_fid(g):.0f}), "
+                f"joint {j['agreement']:.3f} ({_worst_fid(j):.0f})")
     tasks = [row(t) for t in dict.fromkeys(q['task'] for q in unc)]
     return '; '.join([*tasks, f"N = {unc[0]['n']} pairs each, FID-like of the worse modality"])
 
@@ -94,17 +97,16 @@ def _joint_steps(rs:list) -> str:
     steps = lambda r: r['parameters'].get('joint_steps') or JOINT_PROFILES[r['parameters']['profile']].joint_train.steps
     shared = lambda r: next(q for q in r['metrics']['unconditional'] if q['method'] == 'joint-shared')
     rows = sorted(((steps(r), shared(r)) for r in rs), key=lambda sq: sq[0])
-    fid = lambda q: max(v for k, v in q.items() if k.startswith('fid_like_') and v is not None)
-    parts = [f"{s} steps: {ci(q, 'agreement')} (FID-like {fid(q):.1f})" for s, q in rows]
+    parts = [f"{s} steps: {ci(q, 'agreement')} (FID-like {_worst_fid(q):.1f})" for s, q in rows]
     return '; '.join([*parts, f"N = {rows[-1][1]['n']} pairs, the same judges"])
 
 def _joint_cfg(r:dict) -> str:
     unc = r['metrics']['unconditional']
-    fid = lambda q: max(v for k, v in q.items() if k.startswith('fid_like_') and v is not None)
     plain = [q for q in unc if q['method'] == 'joint-permod']
     cfg = sorted((q for q in unc if q['method'] == 'joint-permod-cfg'), key=lambda q: q['scale'])
-    parts = [f"no CFG {q['agreement']:.3f} ({fid(q):.1f})" for q in plain]
-    parts += [f"{'w = ' * (i == 0)}{q['scale']:g}: {q['agreement']:.3f} ({fid(q):.1f})" for i, q in enumerate(cfg)]
+    parts = [f"no CFG {q['agreement']:.3f} ({_worst_fid(q):.1f})" for q in plain]
+    parts += [f"{'w = ' * (i == 0)}{q['scale']:g}: {q['agreement']:.3f} ({_worst_fid(q):.1f})"
+              for i, q in enumerate(cfg)]
     best = max(cfg, key=lambda q: q['agreement'])
     return '; '.join([*parts, f"best {ci(best, 'agreement')}", f"N = {best['n']} pairs, FID-like of the worse half"])
 

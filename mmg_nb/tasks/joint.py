@@ -132,7 +132,7 @@ _MODE = {'shared': 'shared', 'permod': 'per_modality'}
 def method_parts(method:str) -> tuple:
     "(family, time mode or None, conditioning or None) of a method name."
     if method == 'guidance': return 'guidance', None, None
-    if method not in COND_METHODS: raise ValueError(f"unknown method {method!r}; valid: {list(COND_METHODS)}")
+    if method not in COND_METHODS: raise ValueError(f"unknown method {method!r}, valid: {list(COND_METHODS)}")
     _, mode, how = method.split('-')
     return 'joint', _MODE[mode], how
 
@@ -140,7 +140,7 @@ UNCOND_METHODS = ('guidance-coupled', 'joint-shared', 'joint-permod', 'joint-per
 
 def uncond_parts(method:str) -> tuple:
     "(family, time mode or None, 'cfg' or None) of an unconditional method name."
-    if method not in UNCOND_METHODS: raise ValueError(f"unknown method {method!r}; valid: {list(UNCOND_METHODS)}")
+    if method not in UNCOND_METHODS: raise ValueError(f"unknown method {method!r}, valid: {list(UNCOND_METHODS)}")
     if method == 'guidance-coupled': return 'guidance', None, None
     _, mode, *how = method.split('-')
     return 'joint', _MODE[mode], (how or [None])[0]
@@ -546,7 +546,8 @@ def scale_figure(rows:list[dict], # unconditional rows of one task, with scaled 
     "Coherence (Wilson 95%) and each modality's FID-like score against the guidance scale of each scaled method."
     import matplotlib.pyplot as plt
     df = pd.DataFrame(rows)
-    swept = df[df.get('scale', pd.Series(np.nan, index=df.index)).notna()].sort_values('scale')
+    if 'scale' not in df: raise ValueError("scale_figure needs rows with a 'scale' (a coupled or CFG sweep)")
+    swept = df.dropna(subset=['scale']).sort_values('scale')
     fig, (a, b) = plt.subplots(1, 2, figsize=(8, 3.2))
     for (m, g), mk in zip(swept.groupby('method', sort=False), ('o', 's')):
         lo, hi = np.array([r for r in g.wilson95]).T
