@@ -295,12 +295,14 @@ def synthetic_night2day(size:int=32, # patch side length
                         split:str='all', # 'train', 'test' (held-out photos) or 'all'
                         test_photos=TEST_PHOTOS, # the photos of the test split
                         vary:bool=True, # draw the night parameters per patch from NIGHT_RANGES
+                        noise_seed:int|None=None, # fresh sensor noise from this seed (None: the draws' own stream)
                         **night_kw, # fixed `day_to_night` options (override the draws)
                        ) -> tuple[torch.Tensor, torch.Tensor]:
     "Synthetic night of real photos: `(night, day)` patches, each `(N, 3, size, size)` in `[-1, 1]`."
     day = photo_patches(split_photos(split, photos, test_photos), size, stride, short_side)
     g = torch.Generator().manual_seed(seed * 3 + ('train', 'test', 'all').index(split))
     params = (sample_night_params(len(day), g) if vary else {}) | night_kw
+    if noise_seed is not None: g = torch.Generator().manual_seed(noise_seed)   # same nights, other noise
     return day_to_night(day, generator=g, **params), day
 
 # %% ../../nbs/data/22_images.ipynb #8d3f9057

@@ -16,7 +16,7 @@ from ..data.images import digit_images, resize_images
 from ..data.factors import FactorConfig, FactorDigits, factor_digits
 from ..models.classifier import DigitClassifier, CLASSIFIER_TRAIN, train_classifier, predict_labels
 from ..eval.metrics import sample_quality
-from ..eval.latents import interval_table
+from ..eval.latents import interval_table, probe_accuracy
 from ..eval.reports import Timings, save_figure
 from ..systems.infodiff.model import LatentConfig, INFODIFF_TRAIN
 from ..systems.infodiff.baselines import (MODEL_FAMILIES, AE_TRAIN, BaselineWeights, LatentModel,
@@ -28,9 +28,9 @@ from ..systems.infodiff.evaluation import (LatentScoreConfig, encode_latents, re
 
 # %% auto #0
 __all__ = ['INFODIFF_PARAMS', 'INFODIFF_PROFILES', 'SUMMARY_METRICS', 'InfoDiffData', 'InfoDiffBenchConfig', 'InfoDiffDataset',
-           'load_infodiff_data', 'train_bench_model', 'bench_latents', 'bench_samples', 'load_or_train_judge',
-           'run_model', 'InfoDiffResult', 'summary_metrics', 'run_infodiffusion', 'target_checks', 'mi_label_checks',
-           'infodiff_metrics', 'results_figure', 'seed_figures']
+           'load_infodiff_data', 'input_probes', 'train_bench_model', 'bench_latents', 'bench_samples',
+           'load_or_train_judge', 'run_model', 'InfoDiffResult', 'summary_metrics', 'run_infodiffusion',
+           'target_checks', 'mi_label_checks', 'infodiff_metrics', 'results_figure', 'seed_figures']
 
 # %% ../../nbs/tasks/93_infodiff.ipynb #bc011ede
 @dataclass(frozen=True)
@@ -126,6 +126,20 @@ def load_infodiff_data(data:InfoDiffData) -> InfoDiffDataset:
         f = lambda split, k: _resized(factor_digits(split, k, 0, data.factor, digits=src), data.size)
         D.factors_train, D.factors_test = f('train', data.n_factor_train), f('test', data.n_factor_test)
     return D
+
+# %% ../../nbs/tasks/93_infodiff.ipynb #b18983ac
+def input_probes(D:InfoDiffDataset, # the run's data
+                 z_dim:int=32, # principal components of the PCA probe (the latents' size)
+                 seed:int=0, # the probe's folds and the PCA
+                ) -> dict:
+    "`probe_accuracy` of the label on the raw pixels and on their first `z_dim` principal components."
+    from sklearn.decomposition import PCA
+    flat = lambda x: x.flatten(1).numpy()
+    tr, te = flat(D.x_train), flat(D.x_test)
+    if not 0 < z_dim <= min(tr.shape): raise ValueError(f"z_dim must be in [1, {min(tr.shape)}], got {z_dim}")
+    pca = PCA(z_dim, random_state=seed).fit(tr)
+    feats = {'pixels': (tr, te), f'pca{z_dim}': (pca.transform(tr), pca.transform(te))}
+    return {k: probe_accuracy(a, D.y_train.numpy(), b, D.y_test.numpy(), seed=seed) for k, (a, b) in feats.items()}
 
 # %% ../../nbs/tasks/93_infodiff.ipynb #6ec66d1d
 def train_bench_model(name:str, # a name in MODEL_FAMILIES
@@ -275,6 +289,7 @@ class InfoDiffResult:
     rows:list                                    # one flat dict per (model, seed)
     table:pd.DataFrame                           # one row per model: means and 95% intervals over the seeds
     judge_accuracy:float|None = None             # the FID judge's held-out accuracy
+    input_probes:dict = field(default_factory=dict)   # the probe on the pixels and their PCA (`input_probes`)
     images:dict = field(default_factory=dict)    # seed -> model -> {reconstructions, samples, interpolation, model}
     timings:Timings = field(default_factory=Timings)
 
@@ -301,7 +316,8 @@ def run_infodiffusion(S:InfoDiffBenchConfig, # the run's settings (`INFODIFF_PRO
             rows.append(dict(row, label_entropy=h))     # H(label) bounds every estimate of the label's MI
     table = interval_table(rows, summary_metrics(rows))
     table.to_csv(out/'table.csv', index=False)
-    return InfoDiffResult(S, rows, table, acc, images, T)
+    with T.timed('input_probes'): probes = input_probes(D, S.latent.z_dim)
+    return InfoDiffResult(S, rows, table, acc, probes, images, T)
 
 # %% ../../nbs/tasks/93_infodiff.ipynb #ec24b3fb
 def target_checks(table:pd.DataFrame, # `InfoDiffResult.table`
@@ -344,7 +360,8 @@ def infodiff_metrics(res:InfoDiffResult) -> dict:
         models[r['model']] = {'n_seeds': r['n_seeds'], **{m: _nan_none(r[m]) for m in ms},
                               **{f'{m}_ci95': [_nan_none(r[f'{m}_lo']), _nan_none(r[f'{m}_hi'])] for m in ms}}
     return dict(models=models, targets=target_checks(res.table), mi_label_checks=mi_label_checks(res.table),
-                per_seed=res.rows, judge_accuracy=res.judge_accuracy, seeds=list(res.settings.seeds),
+                per_seed=res.rows, judge_accuracy=res.judge_accuracy, input_probes=res.input_probes,
+                seeds=list(res.settings.seeds),
                 wall_s=res.timings.wall_s, settings=res.settings.to_dict())
 
 # %% ../../nbs/tasks/93_infodiff.ipynb #20326ec7

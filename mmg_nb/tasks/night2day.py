@@ -22,10 +22,11 @@ from ..eval.images import (FEATURES_TRAIN, train_patch_features, corruption_accu
 from .digits import BENCH_PARAMS, load_or_train_ddpm, load_or_train_critic, _split_sample
 
 # %% auto #0
-__all__ = ['DIRECTIONS', 'N2D_PARAMS', 'N2D_PROFILES', 'PatchData', 'data_options', 'night2day_split', 'oriented',
-           'Night2DayConfig', 'Night2DayBench', 'load_or_train_features', 'prepare_night2day', 'direction_critic',
-           'eval_index', 'eval_pairs', 'translation_run', 'colour_transfer', 'colour_transfer_run', 'strength_sweep',
-           'translate_direction', 'translation_targets', 'critic_identification', 'stage_costs']
+__all__ = ['DIRECTIONS', 'N2D_PARAMS', 'N2D_PROFILES', 'SMOOTHING_SIGMAS', 'PatchData', 'data_options', 'night2day_split',
+           'oriented', 'Night2DayConfig', 'Night2DayBench', 'load_or_train_features', 'prepare_night2day',
+           'direction_critic', 'eval_index', 'eval_pairs', 'averaged', 'translation_run', 'colour_transfer', 'smoothed',
+           'colour_transfer_run', 'smoothed_colour_transfer_run', 'has_oracle', 'transform_oracle_run',
+           'strength_sweep', 'translate_direction', 'translation_targets', 'critic_identification', 'stage_costs']
 
 # %% ../../nbs/tasks/91_night2day.ipynb #13e4b866
 @dataclass(frozen=True)
@@ -210,6 +211,16 @@ def eval_pairs(B:Night2DayBench, # from `prepare_night2day`
     i = eval_index(len(te), n_eval or B.settings.eval.n_eval)
     return TensorPairs(te.x[i], te.y[i])
 
+# %% ../../nbs/tasks/91_night2day.ipynb #e4c7d370
+def averaged(run, # run(k) -> (samples, info with wall_s and nfe), k = 0, 1, ... (k: the seed offset)
+             n_average:int=1, # runs averaged (> 1: a Monte-Carlo estimate of the posterior mean)
+            ) -> tuple[torch.Tensor, dict]:
+    "The mean of `n_average` runs' samples, and their summed `wall_s` and `nfe`."
+    if isinstance(n_average, bool) or not isinstance(n_average, int) or n_average < 1:
+        raise ValueError(f"n_average must be a positive integer (samples averaged per input), got {n_average!r}")
+    runs = [run(k) for k in range(n_average)]
+    return torch.stack([x for x, _ in runs]).mean(0), {k: sum(i[k] for _, i in runs) for k in ('wall_s', 'nfe')}
+
 # %% ../../nbs/tasks/91_night2day.ipynb #97c2d396
 def translation_run(B:Night2DayBench, # from `prepare_night2day`
                     critic=None, # the direction's critic, or a list of them (None: unguided)
@@ -217,6 +228,7 @@ def translation_run(B:Night2DayBench, # from `prepare_night2day`
                     direction:str='night2day', # a name in DIRECTIONS
                     n_eval:int|None=None, # held-out inputs (default: the profile's eval.n_eval)
                     fid:bool|None=None, # compute the FID-like score (default: the profile's eval.fid)
+                    n_average:int=1, # samples per input averaged (> 1: an estimate of the posterior mean)
                     **kw, # SampleConfig fields (scale, schedule, ...) and other `sample_conditions` options
                    ) -> tuple[dict, torch.Tensor]:
     "Translate the held-out inputs of `direction` and score them: `(metrics row, generated)`."
@@ -224,16 +236,17 @@ def translation_run(B:Night2DayBench, # from `prepare_night2day`
     P, loss, guided = eval_pairs(B, direction, n_eval), loss or S.critic.loss, critic is not None and cfg.scale != 0
     unet, sched = B.ddpms[DIRECTIONS[direction][0]]
     start = colour_transfer(P.y, oriented(B.train, direction).x) if cfg.strength < 1 else None   # SDEdit's start
-    method = 'guided' if guided else 'unguided' if start is None else 'sdedit'
-    with B.timings.timed(f"sample_{direction}_{method}"):
-        x, info = sample_conditions(unet, P.y, critic if guided else None, cfg, objective=loss, train_scheduler=sched,
-                                    device=B.device, seed=B.seed, progress=B.progress, return_info=True, x_T=start,
-                                    **kw)
+    method = ('guided' if guided else 'unguided' if start is None else 'sdedit') + ('_mean' if n_average > 1 else '')
+    go = lambda k: sample_conditions(unet, P.y, critic if guided else None, cfg, objective=loss, train_scheduler=sched,
+                                     device=B.device, seed=B.seed + k, progress=B.progress, return_info=True,
+                                     x_T=start, **kw)
+    with B.timings.timed(f"sample_{direction}_{method}"): x, info = averaged(go, n_average)
     with B.timings.timed(f'score_{direction}'):
         row = translation_scores(x, P.x, B.features if _fid(S, fid) else None, kid_subsets=S.eval.kid_subsets)
     extra = {k: v for k, v in kw.items() if isinstance(v, (str, int, float, type(None)))}
     cfg = cfg.replace(scale=cfg.scale if guided else 0.)   # a run without the critic records scale 0
-    return dict(direction=direction, method=method, loss=loss if guided else None, **cfg.to_dict(), **extra, **row,
+    return dict(direction=direction, method=method, loss=loss if guided else None, **cfg.to_dict(), **extra,
+                n_average=n_average, **row,
                 sample_wall_s=info['wall_s'], nfe=info['nfe']), x
 
 # %% ../../nbs/tasks/91_night2day.ipynb #2a5618e7
@@ -252,20 +265,75 @@ def colour_transfer(condition:torch.Tensor, # (N, C, H, W) in [-1, 1], the input
     out = np.stack([match_histograms(c, ref, channel_axis=-1) for c in _u8(condition)])
     return torch.from_numpy(out.astype(np.float32) / 127.5 - 1).permute(0, 3, 1, 2).contiguous()
 
+# %% ../../nbs/tasks/91_night2day.ipynb #c720ffb0
+def smoothed(x:torch.Tensor, # images (N, C, H, W)
+             sigma:float=1., # width of the Gaussian in pixels (0: unchanged)
+            ) -> torch.Tensor:
+    "Each channel of each image blurred by a Gaussian of `sigma` pixels (`scipy.ndimage.gaussian_filter`, reflected)."
+    from scipy.ndimage import gaussian_filter
+    if isinstance(sigma, bool) or not isinstance(sigma, (int, float)) or sigma < 0:
+        raise ValueError(f"sigma must be a number >= 0 (pixels), got {sigma!r}")
+    if x.ndim != 4: raise ValueError(f"x must be images (N, C, H, W); got shape {tuple(x.shape)}")
+    if sigma == 0: return x.clone()
+    return torch.from_numpy(gaussian_filter(x.detach().cpu().numpy(), (0, 0, sigma, sigma))).to(x.dtype)
+
 # %% ../../nbs/tasks/91_night2day.ipynb #e4f19714
 def colour_transfer_run(B:Night2DayBench, # from `prepare_night2day`
                         direction:str='night2day', # a name in DIRECTIONS
                         n_eval:int|None=None, # held-out inputs (default: the profile's eval.n_eval)
                         fid:bool|None=None, # compute the FID-like score (default: the profile's eval.fid)
+                        sigma:float=0., # then a Gaussian blur of this width in pixels (0: none)
                        ) -> tuple[dict, torch.Tensor]:
-    "The colour-transfer baseline on the held-out inputs of `direction`, scored: `(metrics row, translated)`."
+    "The colour-transfer baseline (blurred when `sigma` > 0) on the held-out inputs of `direction`, scored."
     S, P = B.settings, eval_pairs(B, direction, n_eval)
+    method = 'colour_transfer' + ('_smoothed' if sigma else '')
     t0 = time.perf_counter()
-    with B.timings.timed(f'colour_transfer_{direction}'): x = colour_transfer(P.y, oriented(B.train, direction).x)
+    with B.timings.timed(f'{method}_{direction}'):
+        x = smoothed(colour_transfer(P.y, oriented(B.train, direction).x), sigma)
     wall = time.perf_counter() - t0
     with B.timings.timed(f'score_{direction}'):
         row = translation_scores(x, P.x, B.features if _fid(S, fid) else None, kid_subsets=S.eval.kid_subsets)
-    return dict(direction=direction, method='colour_transfer', **row, sample_wall_s=wall), x
+    return dict(direction=direction, method=method, sigma=float(sigma), **row, sample_wall_s=wall), x
+
+# %% ../../nbs/tasks/91_night2day.ipynb #3661f137
+SMOOTHING_SIGMAS = (0.5, 0.8, 1., 1.5)   # the blur widths (pixels) tried on the colour transfer
+
+def smoothed_colour_transfer_run(B:Night2DayBench, # from `prepare_night2day`
+                                 direction:str='night2day', # a name in DIRECTIONS
+                                 sigmas=SMOOTHING_SIGMAS, # the widths tried (pixels)
+                                 n_eval:int|None=None, # held-out inputs (default: the profile's eval.n_eval)
+                                 fid:bool|None=None, # compute the FID-like score (default: the profile's eval.fid)
+                                ) -> tuple[dict, torch.Tensor, list]:
+    "Colour transfer blurred at each width: `(the row of the best by held-out retrieval, its images, every row)`."
+    if not len(sigmas): raise ValueError("sigmas is empty: give at least one blur width")
+    runs = [colour_transfer_run(B, direction, n_eval, fid, sigma=float(s)) for s in sigmas]
+    best, x = max(runs, key=lambda r: r[0]['retrieval_at_1'])
+    return dict(best, selected_on='held-out retrieval (optimistic for the baseline)'), x, [r for r, _ in runs]
+
+# %% ../../nbs/tasks/91_night2day.ipynb #956c3cfc
+def has_oracle(B:Night2DayBench, # from `prepare_night2day`
+               direction:str, # a name in DIRECTIONS
+              ) -> bool:
+    "Whether `direction` has a transform oracle: day → night on the synthetic nights."
+    _check_direction(direction)
+    return direction == 'day2night' and B.settings.data.root is None
+
+def transform_oracle_run(B:Night2DayBench, # from `prepare_night2day`
+                         direction:str='day2night', # only 'day2night' has one
+                         n_eval:int|None=None, # held-out inputs (default: the profile's eval.n_eval)
+                         fid:bool|None=None, # compute the FID-like score (default: the profile's eval.fid)
+                         noise_seed:int=10_000, # seed of the fresh sensor noise
+                        ) -> tuple[dict, torch.Tensor]:
+    "The true night transform of each held-out day with fresh sensor noise, scored: `(metrics row, nights)`."
+    if not has_oracle(B, direction):
+        raise ValueError(f"no transform oracle for {direction!r} with root={B.settings.data.root!r}: "
+                         "it needs direction 'day2night' and the synthetic nights (root None)")
+    S, P = B.settings, eval_pairs(B, direction, n_eval)
+    nights = night2day_pairs(split='test', size=S.data.size, noise_seed=noise_seed, **data_options(S.data, 'test')).y
+    x = nights[eval_index(len(nights), n_eval or S.eval.n_eval)]
+    with B.timings.timed(f'score_{direction}'):
+        row = translation_scores(x, P.x, B.features if _fid(S, fid) else None, kid_subsets=S.eval.kid_subsets)
+    return dict(direction=direction, method='oracle', noise_seed=noise_seed, **row), x
 
 # %% ../../nbs/tasks/91_night2day.ipynb #31153b12
 def strength_sweep(B:Night2DayBench, # from `prepare_night2day`
@@ -283,22 +351,24 @@ def translate_direction(B:Night2DayBench, # from `prepare_night2day`
                         direction:str='night2day', # a name in DIRECTIONS
                         critic_path:str|Path|None=None, # a trained critic of this direction (None: the run's)
                         n_eval:int|None=None, # held-out inputs (default: the profile's eval.n_eval)
+                        n_average:int=1, # > 1: also the mean of this many guided samples per input (`guided_mean`)
+                        sigmas=SMOOTHING_SIGMAS, # blur widths of the smoothed colour transfer (empty: no such row)
                         **sample, # SampleConfig fields and `sample_conditions` options of the guided run
                        ) -> tuple[dict, dict]:
-    "`({guided, unguided, colour_transfer[, sdedit]: metrics row}, arrays)`: a direction's translation, baselines."
+    "`({method: metrics row}, arrays)`: a direction's guided translation and its baselines on the same inputs."
     critic = direction_critic(B, direction, path=critic_path)
     sample = {'scale': B.settings.guidance_scale(direction), **sample}
-    guided, x = translation_run(B, critic, direction=direction, n_eval=n_eval, **sample)
-    from_noise = {**sample, 'scale': 0., 'strength': 1.}   # the unguided baseline starts from noise
-    unguided, xu = translation_run(B, None, direction=direction, n_eval=n_eval, **from_noise)
-    colour, xc = colour_transfer_run(B, direction, n_eval)
-    P = eval_pairs(B, direction, n_eval)
-    rows = dict(guided=guided, unguided=unguided, colour_transfer=colour)
-    arrays = dict(condition=P.y, target=P.x, generated=x, unguided=xu, colour_transfer=xc)
-    if guided['strength'] < 1:   # SDEdit: the same start without the critic
-        rows['sdedit'], arrays['sdedit'] = translation_run(B, None, direction=direction, n_eval=n_eval,
-                                                           **{**sample, 'scale': 0.})
-    return rows, arrays
+    go = lambda c, **kw: translation_run(B, c, direction=direction, n_eval=n_eval, **{**sample, **kw})
+    runs = dict(guided=lambda: go(critic), unguided=lambda: go(None, scale=0., strength=1.),   # unguided: from noise
+                colour_transfer=lambda: colour_transfer_run(B, direction, n_eval))
+    blurred = lambda: smoothed_colour_transfer_run(B, direction, sigmas, n_eval)[:2]
+    if len(sigmas): runs['colour_transfer_smoothed'] = blurred
+    if _split_sample(B.settings.sample, sample)[0].strength < 1: runs['sdedit'] = lambda: go(None, scale=0.)
+    if n_average > 1: runs['guided_mean'] = lambda: go(critic, n_average=n_average)
+    if has_oracle(B, direction): runs['oracle'] = lambda: transform_oracle_run(B, direction, n_eval)
+    done, P = {k: run() for k, run in runs.items()}, eval_pairs(B, direction, n_eval)
+    arrays = dict(condition=P.y, target=P.x, generated=done['guided'][1])
+    return {k: r for k, (r, _) in done.items()}, arrays | {k: x for k, (_, x) in done.items() if k != 'guided'}
 
 # %% ../../nbs/tasks/91_night2day.ipynb #97a0a286
 def translation_targets(rows:dict, # `translate_direction`'s rows
