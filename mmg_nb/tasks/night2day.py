@@ -202,6 +202,12 @@ def _fid(S:Night2DayConfig, fid:bool|None) -> bool:
     "Whether to compute the FID-like score: `fid`, or the profile's `eval.fid` when it is None."
     return S.eval.fid if fid is None else fid
 
+def _scored(B, direction:str, x:torch.Tensor, target:torch.Tensor, fid:bool|None) -> dict:
+    "`translation_scores` of `x` against `target` (the FID-like score if `_fid`), timed as the direction's scoring."
+    S = B.settings
+    with B.timings.timed(f'score_{direction}'):
+        return translation_scores(x, target, B.features if _fid(S, fid) else None, kid_subsets=S.eval.kid_subsets)
+
 def eval_pairs(B:Night2DayBench, # from `prepare_night2day`
                direction:str='night2day', # a name in DIRECTIONS
                n_eval:int|None=None, # held-out pairs scored (default: the profile's eval.n_eval)
@@ -241,8 +247,7 @@ def translation_run(B:Night2DayBench, # from `prepare_night2day`
                                      device=B.device, seed=B.seed + k, progress=B.progress, return_info=True,
                                      x_T=start, **kw)
     with B.timings.timed(f"sample_{direction}_{method}"): x, info = averaged(go, n_average)
-    with B.timings.timed(f'score_{direction}'):
-        row = translation_scores(x, P.x, B.features if _fid(S, fid) else None, kid_subsets=S.eval.kid_subsets)
+    row = _scored(B, direction, x, P.x, fid)
     extra = {k: v for k, v in kw.items() if isinstance(v, (str, int, float, type(None)))}
     cfg = cfg.replace(scale=cfg.scale if guided else 0.)   # a run without the critic records scale 0
     return dict(direction=direction, method=method, loss=loss if guided else None, **cfg.to_dict(), **extra,
@@ -285,14 +290,13 @@ def colour_transfer_run(B:Night2DayBench, # from `prepare_night2day`
                         sigma:float=0., # then a Gaussian blur of this width in pixels (0: none)
                        ) -> tuple[dict, torch.Tensor]:
     "The colour-transfer baseline (blurred when `sigma` > 0) on the held-out inputs of `direction`, scored."
-    S, P = B.settings, eval_pairs(B, direction, n_eval)
+    P = eval_pairs(B, direction, n_eval)
     method = 'colour_transfer' + ('_smoothed' if sigma else '')
     t0 = time.perf_counter()
     with B.timings.timed(f'{method}_{direction}'):
         x = smoothed(colour_transfer(P.y, oriented(B.train, direction).x), sigma)
     wall = time.perf_counter() - t0
-    with B.timings.timed(f'score_{direction}'):
-        row = translation_scores(x, P.x, B.features if _fid(S, fid) else None, kid_subsets=S.eval.kid_subsets)
+    row = _scored(B, direction, x, P.x, fid)
     return dict(direction=direction, method=method, sigma=float(sigma), **row, sample_wall_s=wall), x
 
 # %% ../../nbs/tasks/91_night2day.ipynb #3661f137
@@ -308,7 +312,9 @@ def smoothed_colour_transfer_run(B:Night2DayBench, # from `prepare_night2day`
     if not len(sigmas): raise ValueError("sigmas is empty: give at least one blur width")
     runs = [colour_transfer_run(B, direction, n_eval, fid, sigma=float(s)) for s in sigmas]
     best, x = max(runs, key=lambda r: r[0]['retrieval_at_1'])
-    return dict(best, selected_on='held-out retrieval (optimistic for the baseline)'), x, [r for r, _ in runs]
+    by_sigma = [{k: r[k] for k in ('sigma', 'retrieval_at_1', 'psnr', 'ssim')} for r, _ in runs]
+    return (dict(best, selected_on='held-out retrieval (optimistic for the baseline)', by_sigma=by_sigma), x,
+            [r for r, _ in runs])
 
 # %% ../../nbs/tasks/91_night2day.ipynb #956c3cfc
 def has_oracle(B:Night2DayBench, # from `prepare_night2day`
@@ -331,8 +337,7 @@ def transform_oracle_run(B:Night2DayBench, # from `prepare_night2day`
     S, P = B.settings, eval_pairs(B, direction, n_eval)
     nights = night2day_pairs(split='test', size=S.data.size, noise_seed=noise_seed, **data_options(S.data, 'test')).y
     x = nights[eval_index(len(nights), n_eval or S.eval.n_eval)]
-    with B.timings.timed(f'score_{direction}'):
-        row = translation_scores(x, P.x, B.features if _fid(S, fid) else None, kid_subsets=S.eval.kid_subsets)
+    row = _scored(B, direction, x, P.x, fid)
     return dict(direction=direction, method='oracle', noise_seed=noise_seed, **row), x
 
 # %% ../../nbs/tasks/91_night2day.ipynb #31153b12
