@@ -26,7 +26,8 @@ __all__ = ['DIRECTIONS', 'N2D_PARAMS', 'N2D_PROFILES', 'PatchData', 'data_option
            'Night2DayConfig', 'Night2DayBench', 'load_or_train_features', 'prepare_night2day', 'direction_critic',
            'eval_index', 'eval_pairs', 'averaged', 'translation_run', 'colour_transfer', 'smoothed',
            'colour_transfer_run', 'smoothed_colour_transfer_run', 'has_oracle', 'transform_oracle_run',
-           'strength_sweep', 'translate_direction', 'translation_targets', 'critic_identification', 'stage_costs']
+           'strength_sweep', 'average_sweep', 'translate_direction', 'translation_targets', 'critic_identification',
+           'stage_costs']
 
 # %% ../../nbs/tasks/91_night2day.ipynb #13e4b866
 @dataclass(frozen=True)
@@ -350,6 +351,17 @@ def strength_sweep(B:Night2DayBench, # from `prepare_night2day`
     "Guided and critic-free translation from the colour transfer at each SDEdit strength: two rows per strength."
     return [translation_run(B, c, direction=direction, strength=float(s), **kw)[0] for s in strengths
             for c in (critic, None)]
+
+# %% ../../nbs/tasks/91_night2day.ipynb #606b685e
+def average_sweep(B:Night2DayBench, # from `prepare_night2day`
+                  critic, # the direction's critic (or a list of them)
+                  n_averages=(1, 2, 4, 8), # guided samples averaged per input, one row each
+                  direction:str='night2day', # a name in DIRECTIONS
+                  **kw, # `translation_run` options (scale, strength, n_eval, ...)
+                 ) -> list[dict]:
+    "The guided translation scored as the mean of k samples per input, for each k in `n_averages`: one row per k."
+    if not len(n_averages): raise ValueError("n_averages is empty: give at least one count of samples to average")
+    return [translation_run(B, critic, direction=direction, n_average=k, **kw)[0] for k in n_averages]
 
 # %% ../../nbs/tasks/91_night2day.ipynb #cca3e514
 def translate_direction(B:Night2DayBench, # from `prepare_night2day`
