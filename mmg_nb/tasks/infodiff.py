@@ -17,6 +17,7 @@ from ..data.factors import FactorConfig, FactorDigits, factor_digits
 from ..models.classifier import DigitClassifier, CLASSIFIER_TRAIN, train_classifier, predict_labels
 from ..eval.metrics import sample_quality
 from ..eval.latents import interval_table, probe_accuracy
+from ..train.recipe import recorded_train_s
 from ..eval.reports import Timings, save_figure
 from ..systems.infodiff.model import LatentConfig, INFODIFF_TRAIN
 from ..systems.infodiff.baselines import (MODEL_FAMILIES, AE_TRAIN, BaselineWeights, LatentModel,
@@ -243,7 +244,7 @@ def _load_done(out:Path, seed:int, name:str) -> tuple|None:
 
 def _recorded_train_s(folders:list) -> float|None:
     "The training wall time that the recipe recorded in each folder's train.json, summed (None: none recorded)."
-    ws = [json.loads((f/'train.json').read_text()).get('wall_s') for f in folders if (f/'train.json').exists()]
+    ws = [recorded_train_s(f) for f in folders if (f/'train.json').exists()]
     return sum(ws) if ws and None not in ws else None
 
 def run_model(name:str, # a name in MODEL_FAMILIES

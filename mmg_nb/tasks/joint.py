@@ -4,7 +4,7 @@
 
 # %% ../../nbs/tasks/92_joint.ipynb #e28266eb
 from __future__ import annotations
-import json, time
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -22,6 +22,7 @@ from ..models.pretrained import load_pretrained_dir
 from ..guidance.sampler import guided_sample, unet_eps, RatioGuidance, Compute
 from ..guidance.pipelines import sample_conditions, config_sampler
 from ..eval.metrics import matching_accuracy, sample_quality
+from ..train.recipe import recorded_train_s
 from ..eval.reports import evaluate_matching, save_samples_npz, grid_figure, accuracy_table, accuracy_bars, save_figure
 from ..systems.joint.data import GridMap
 from ..systems.joint.model import train_joint, load_joint, TIME_MODES
@@ -227,8 +228,7 @@ class JointBench:
 
 def _record(B:JointBench, key:str, model):
     "Note a model's training wall time (from its train.json) and its parameter count."
-    rec = B.out/key/'train.json'
-    B.train_s[key] = json.loads(rec.read_text()).get('wall_s') if rec.exists() else None
+    B.train_s[key] = recorded_train_s(B.out/key)
     B.n_params[key] = sum(p.numel() for p in model.parameters())
 
 # %% ../../nbs/tasks/92_joint.ipynb #6a1f6aef

@@ -26,7 +26,9 @@ __all__ = ['History', 'step_seed', 'make_batch', 'make_lr_scheduler', 'make_acce
 # %% ../../nbs/train/30_loop.ipynb #2a771f81
 class History:
     "Per-log-step training records: step, mean loss since the last record, lr, mean logs, and eval results."
-    def __init__(self): self.records, self._acc, self.model, self.ema_model, self.checkpoint = [], {}, None, None, None
+    def __init__(self):
+        self.records, self._acc, self.model, self.ema_model, self.checkpoint = [], {}, None, None, None
+        self.train_s = 0.   # seconds in the training loop, summed over every process of a resumed run
     def accumulate(self, loss:float, logs:dict):
         "Add one step's loss and logs to the running sums of the current log interval."
         for k, v in {'loss': loss, **logs}.items():
@@ -37,12 +39,15 @@ class History:
         means = {k: s / n for k, (n, s) in self._acc.items()}
         self.records.append(dict(step=step, loss=means.pop('loss', float('nan')), lr=lr, logs=means, eval=eval or {}))
         self._acc = {}
+    def add_time(self, seconds:float):
+        "Add `seconds` of training to `train_s`."
+        self.train_s += seconds
     def state_dict(self) -> dict:
-        "The records and the running sums, for a checkpoint."
-        return {'records': copy.deepcopy(self.records), 'acc': dict(self._acc)}
+        "The records, the running sums and `train_s`, for a checkpoint."
+        return {'records': copy.deepcopy(self.records), 'acc': dict(self._acc), 'train_s': self.train_s}
     def load_state_dict(self, sd:dict):
-        "Restore what `state_dict` returned."
-        self.records, self._acc = copy.deepcopy(sd['records']), dict(sd['acc'])
+        "Restore what `state_dict` returned (`train_s` 0 from a checkpoint written before it was kept)."
+        self.records, self._acc, self.train_s = copy.deepcopy(sd['records']), dict(sd['acc']), sd.get('train_s', 0.)
     def __len__(self): return len(self.records)
     def __getitem__(self, i): return self.records[i]
     def __repr__(self): return f"History({len(self)} records, last={self.records[-1] if self.records else None})"
@@ -322,7 +327,7 @@ def fit(model:nn.Module, # the model to train (in place)
         _set_rng_state(ck['rng'])
         if ema is not None: ema.to(device=acc.device)
     model.train()
-    cache = {}
+    cache, t_seg = {}, time.perf_counter()
     bar = tqdm(range(start, steps), initial=start, total=steps, disable=not progress or not acc.is_local_main_process)
     for s in bar:
         items = make_batch(data, s, batch_size, seed, collate, acc.process_index, acc.num_processes, cache)
@@ -335,6 +340,8 @@ def fit(model:nn.Module, # the model to train (in place)
             hist.log(step, lr_s, _run_eval(eval_fn, _ema_model(raw, ema, ema_copy), step) if run_ev else None)
             bar.set_postfix(loss=f"{hist.records[-1]['loss']:.4g}")
         if step % ckpt_every == 0 or step == steps:
+            hist.add_time(time.perf_counter() - t_seg)   # the steps since the last checkpoint, saved with it
+            t_seg = time.perf_counter()
             ckpt.save(step, parts)
             acc.wait_for_everyone()
     hist.model, hist.ema_model = raw, (_ema_model(raw, ema, ema_copy) if ema is not None else None)

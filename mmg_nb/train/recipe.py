@@ -16,7 +16,7 @@ from .loop import fit, History, list_checkpoints
 
 # %% auto #0
 __all__ = ['FIT_OPTIONS', 'default_warmup', 'resolved_warmup', 'train_settings', 'fit_config', 'build_seeded', 'kept_model',
-           'check_resume', 'save_run', 'train_model']
+           'check_resume', 'save_run', 'recorded_train_s', 'train_model']
 
 # %% ../../nbs/train/31_recipe.ipynb #f9b1957a
 def default_warmup(steps:int, # optimizer steps of the run
@@ -125,6 +125,15 @@ def save_run(model:nn.Module, # the kept model (it must have `save_pretrained`)
                n_params=sum(p.numel() for p in model.parameters()), ema=hist.ema_model is not None, **meta)
     return save_json(rec, out/'train.json')
 
+# %% ../../nbs/train/31_recipe.ipynb #063505b3
+def recorded_train_s(folder:str|Path, # a folder that `train_model` wrote (its train.json)
+                    ) -> float|None:
+    "The training time `folder/train.json` records: `train_s` (every process of a resumed run), else `wall_s`."
+    p = Path(folder)/'train.json'
+    if not p.exists(): return None
+    rec = json.loads(p.read_text())
+    return rec.get('train_s', rec.get('wall_s'))
+
 # %% ../../nbs/train/31_recipe.ipynb #00eed3ad
 def _check_saveable(model, out_dir):
     if out_dir is not None and not callable(getattr(model, 'save_pretrained', None)):
@@ -156,5 +165,6 @@ def train_model(build:Callable[[], nn.Module], # builds the model after seeding:
     model = kept_model(hist)
     if finish is not None: finish(model)
     if out is not None and main:
-        save_run(model, hist, config, out, subfolder, wall_s=time.time() - t0, resumed_from=start, **(meta or {}))
+        save_run(model, hist, config, out, subfolder, wall_s=time.time() - t0, train_s=hist.train_s,
+                 resumed_from=start, **(meta or {}))
     return model, hist
